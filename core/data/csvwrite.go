@@ -1,0 +1,186 @@
+package data
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// maxGridPoints is the largest number of points Grid returns.
+const maxGridPoints = 1_000_000
+
+// formatFloat formats v in the shortest form that reads back as the same
+// float64.
+func formatFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// WritePredictions writes d with the model's predicted values as CSV with the
+// header "<XName>,<YName>,predicted,residual", one row per point, where
+// residual is the observed y minus the predicted value. Values are written
+// with full float64 precision; non-finite predictions are written as NaN,
+// +Inf or -Inf. It is an error for predicted and d to differ in length.
+func WritePredictions(w io.Writer, d *Dataset, predicted []float64) error {
+	if len(predicted) != d.Len() {
+		return fmt.Errorf("data: %d points but %d predicted values", d.Len(), len(predicted))
+	}
+	cw := csv.NewWriter(w)
+	if err := writeHeader(w, cw, []string{d.XName, d.YName, "predicted", "residual"}); err != nil {
+		return err
+	}
+	rec := make([]string, 4)
+	for i := range d.X {
+		rec[0] = formatFloat(d.X[i])
+		rec[1] = formatFloat(d.Y[i])
+		rec[2] = formatFloat(predicted[i])
+		rec[3] = formatFloat(d.Y[i] - predicted[i])
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteGrid writes model predictions at the points x as CSV with the header
+// "<xName>,predicted". An empty xName is written as "x". It is an error for x
+// and predicted to differ in length.
+func WriteGrid(w io.Writer, xName string, x, predicted []float64) error {
+	if len(x) != len(predicted) {
+		return fmt.Errorf("data: %d x values but %d predicted values", len(x), len(predicted))
+	}
+	if xName == "" {
+		xName = "x"
+	}
+	cw := csv.NewWriter(w)
+	if err := writeHeader(w, cw, []string{xName, "predicted"}); err != nil {
+		return err
+	}
+	rec := make([]string, 2)
+	for i := range x {
+		rec[0] = formatFloat(x[i])
+		rec[1] = formatFloat(predicted[i])
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteDataset writes d as CSV: a header with its column names, then one
+// "x,y" row per point, with full float64 precision.
+func WriteDataset(w io.Writer, d *Dataset) error {
+	cw := csv.NewWriter(w)
+	if err := writeHeader(w, cw, []string{d.XName, d.YName}); err != nil {
+		return err
+	}
+	rec := make([]string, 2)
+	for i := range d.X {
+		rec[0] = formatFloat(d.X[i])
+		rec[1] = formatFloat(d.Y[i])
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeHeader writes the header record through cw, which must not have
+// written anything yet. A first name starting with '#' is quoted, since
+// ReadCSV would otherwise take the line for a comment.
+func writeHeader(w io.Writer, cw *csv.Writer, header []string) error {
+	if !strings.HasPrefix(header[0], "#") {
+		return cw.Write(header)
+	}
+	var rest strings.Builder
+	tw := csv.NewWriter(&rest)
+	if err := tw.Write(header[1:]); err != nil {
+		return err
+	}
+	tw.Flush()
+	_, err := io.WriteString(w, `"`+strings.ReplaceAll(header[0], `"`, `""`)+`",`+rest.String())
+	return err
+}
+
+// FormatTSV returns the points of d at the given 0-based indexes as
+// tab-separated lines "x\ty\n", without a header, for the clipboard. Indexes
+// out of range are ignored.
+func FormatTSV(d *Dataset, rows []int) string {
+	var b strings.Builder
+	for _, i := range rows {
+		if i < 0 || i >= d.Len() {
+			continue
+		}
+		b.WriteString(formatFloat(d.X[i]))
+		b.WriteByte('\t')
+		b.WriteString(formatFloat(d.Y[i]))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Grid returns the points from, from+step, from+2*step, ... up to and
+// including to; to itself is included when a point falls within step*1e-9 of
+// it, and that point is then exactly to. It is an error for a value not to be
+// finite, for step not to be positive, for from to exceed to, for step to be
+// too small to change the values, or for the grid to have more than
+// 1,000,000 points.
+func Grid(from, to, step float64) ([]float64, error) {
+	n, err := gridPoints(from, to, step)
+	if err != nil {
+		return nil, err
+	}
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = from + float64(i)*step
+		if i > 0 && x[i] <= x[i-1] {
+			return nil, fmt.Errorf("grid: step %v is too small to change values near %v", step, x[i])
+		}
+	}
+	if last := x[n-1]; math.Abs(last-to) <= step*1e-9 && (n == 1 || to > x[n-2]) {
+		x[n-1] = to
+	}
+	return x, nil
+}
+
+// gridPoints validates a grid and returns its number of points.
+func gridPoints(from, to, step float64) (int, error) {
+	switch {
+	case !isFinite(from) || !isFinite(to) || !isFinite(step):
+		return 0, fmt.Errorf("grid: from %v, to %v and step %v must be finite numbers", from, to, step)
+	case step <= 0:
+		return 0, fmt.Errorf("grid: step must be greater than 0, not %v", step)
+	case from > to:
+		return 0, fmt.Errorf("grid: from (%v) must not be greater than to (%v)", from, to)
+	}
+	n := math.Floor((to-from)/step+1e-9) + 1
+	if !(n <= maxGridPoints) {
+		return 0, fmt.Errorf("grid: from %v to %v in steps of %v gives %.0f points; at most %d are allowed", from, to, step, n, maxGridPoints)
+	}
+	return int(n), nil
+}
+
+// ParseGrid parses a grid written "FROM:TO:STEP", such as "1:24:1", and
+// checks it as Grid does.
+func ParseGrid(s string) (from, to, step float64, err error) {
+	parts := strings.Split(s, ":")
+	if len(parts) != 3 {
+		return 0, 0, 0, fmt.Errorf("grid: %q is not of the form FROM:TO:STEP, such as 1:24:1", s)
+	}
+	var v [3]float64
+	for i, name := range []string{"from", "to", "step"} {
+		p := strings.TrimSpace(parts[i])
+		f, kind := classify(p, false)
+		if p == "" || kind != isNumber {
+			return 0, 0, 0, fmt.Errorf("grid: %s value %q is not a finite number", name, p)
+		}
+		v[i] = f
+	}
+	if _, err := gridPoints(v[0], v[1], v[2]); err != nil {
+		return 0, 0, 0, err
+	}
+	return v[0], v[1], v[2], nil
+}

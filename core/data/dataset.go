@@ -1,0 +1,66 @@
+// Package data holds measured x-y points and reads and writes them as CSV.
+package data
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Dataset is an ordered set of (x, y) points with the names of the columns
+// they came from.
+type Dataset struct {
+	XName, YName string
+	X, Y         []float64
+}
+
+// New returns a Dataset holding copies of x and y. It is an error for the set
+// to be empty, for x and y to differ in length, for the column names to be
+// the same, or for any value to be NaN or infinite; the error names the row
+// (1-based) and the column.
+func New(xName, yName string, x, y []float64) (*Dataset, error) {
+	if len(x) != len(y) {
+		return nil, fmt.Errorf("data: %d x values but %d y values", len(x), len(y))
+	}
+	if len(x) == 0 {
+		return nil, errors.New("data: no points")
+	}
+	if xName == "" {
+		xName = "x"
+	}
+	if yName == "" {
+		yName = "y"
+	}
+	if xName == yName {
+		return nil, fmt.Errorf("data: x and y columns have the same name %q", xName)
+	}
+	for i := range x {
+		if !isFinite(x[i]) {
+			return nil, fmt.Errorf("data: row %d, column %q: %v is not a finite number", i+1, xName, x[i])
+		}
+		if !isFinite(y[i]) {
+			return nil, fmt.Errorf("data: row %d, column %q: %v is not a finite number", i+1, yName, y[i])
+		}
+	}
+	return &Dataset{
+		XName: xName,
+		YName: yName,
+		X:     append([]float64(nil), x...),
+		Y:     append([]float64(nil), y...),
+	}, nil
+}
+
+// Len returns the number of points.
+func (d *Dataset) Len() int { return len(d.X) }
+
+// XRange returns the smallest and largest x.
+func (d *Dataset) XRange() (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range d.X {
+		lo = math.Min(lo, v)
+		hi = math.Max(hi, v)
+	}
+	return lo, hi
+}
+
+func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
