@@ -1,0 +1,66 @@
+package train
+
+// LossPoint is the loss at one step.
+type LossPoint struct {
+	Step int
+	Loss float64
+}
+
+// historySize is the most points a History keeps.
+const historySize = 4096
+
+// History is a bounded record of a run's losses: every step at first, then,
+// each time it fills, every second point is dropped and only every second
+// step is kept from then on. It is always enough to draw the whole curve.
+type History struct {
+	stride int
+	next   int // the next step to record
+	points []LossPoint
+}
+
+func newHistory() History {
+	return History{stride: 1, points: make([]LossPoint, 0, historySize)}
+}
+
+// add records the loss of a step when the step falls on the stride.
+func (h *History) add(step int, loss float64) {
+	if step < h.next {
+		return
+	}
+	if step%h.stride != 0 {
+		h.next = (step/h.stride + 1) * h.stride
+		return
+	}
+	h.next = step + h.stride
+	if len(h.points) == historySize {
+		h.stride *= 2
+		kept := make([]LossPoint, 0, historySize)
+		for _, p := range h.points {
+			if p.Step%h.stride == 0 {
+				kept = append(kept, p)
+			}
+		}
+		h.points = kept
+		if step%h.stride != 0 {
+			h.next = (step/h.stride + 1) * h.stride
+			return
+		}
+		h.next = step + h.stride
+	}
+	h.points = append(h.points, LossPoint{step, loss})
+}
+
+// Points returns the recorded points in step order. The slice is never
+// written again (adding only writes past its end, and thinning makes a new
+// one), so it may be handed to other goroutines without a copy.
+func (h *History) Points() []LossPoint {
+	return h.points[:len(h.points):len(h.points)]
+}
+
+// restore replaces the record with points, as read from a saved project.
+func (h *History) restore(points []LossPoint) {
+	*h = newHistory()
+	for _, p := range points {
+		h.add(p.Step, p.Loss)
+	}
+}
