@@ -1,0 +1,57 @@
+# Tempfit: `make run` opens the app on the book's data, `make test` runs the
+# whole suite. Both install any missing system packages first.
+
+GO      ?= go
+FYNE    := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+BIN     := bin
+
+.PHONY: all deps build cli run test vet fmt-check bench smoke screenshot package install uninstall check-install clean
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+
+build: deps cli
+	$(GO) build -o $(BIN)/tempfit ./cmd/tempfit
+
+cli:
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/tempfit-cli ./cmd/tempfit-cli
+
+run: build
+	./$(BIN)/tempfit
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+test: deps fmt-check vet cli
+	$(GO) test -race ./...
+	bash scripts/xvfb-smoke.sh
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./core/... ./chart/... ./gui/...
+
+smoke: deps
+	bash scripts/xvfb-smoke.sh
+
+screenshot: deps
+	bash scripts/screenshot.sh
+
+package: deps
+	bash scripts/package.sh
+
+install: deps
+	bash scripts/install.sh install
+
+uninstall:
+	bash scripts/install.sh uninstall
+
+check-install: deps
+	bash scripts/check-install.sh
+
+clean:
+	rm -rf $(BIN) dist

@@ -1,0 +1,419 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"tempfit/core/data"
+	"tempfit/core/fit"
+	"tempfit/core/optim"
+	"tempfit/core/train"
+	"tempfit/sampledata"
+)
+
+// fitFlags are the settings of one fit command.
+type fitFlags struct {
+	data, sample string
+	xCol, yCol   string
+	skipBad      bool
+	model        string
+	degree       int
+	harmonics    int
+	period       float64
+	features     string
+	optimizer    string
+	lr           float64
+	steps        int
+	logEvery     int
+	out          string
+	grid         string
+	json         bool
+}
+
+func newFitFlagSet(f *fitFlags, output io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("tempfit-cli fit", flag.ContinueOnError)
+	fs.SetOutput(output)
+	fs.StringVar(&f.data, "data", "", "CSV `file` to fit (default: the book's sample)")
+	fs.StringVar(&f.sample, "sample", "", "embedded sample `name` to fit (see 'tempfit-cli samples')")
+	fs.StringVar(&f.xCol, "x-col", "", "x column, by `name or 1-based index` (default: the first)")
+	fs.StringVar(&f.yCol, "y-col", "", "y column, by `name or 1-based index` (default: the second)")
+	fs.BoolVar(&f.skipBad, "skip-bad-rows", false, "skip rows whose x or y is not a number instead of failing")
+	fs.StringVar(&f.model, "model", "poly", "model: poly or seasonal")
+	fs.IntVar(&f.degree, "degree", 4, fmt.Sprintf("polynomial degree, 0..%d", fit.MaxDegree))
+	fs.IntVar(&f.harmonics, "harmonics", 2, fmt.Sprintf("seasonal harmonics K, 1..%d", fit.MaxHarmonics))
+	fs.Float64Var(&f.period, "period", fit.DefaultPeriod, "seasonal period P in x units")
+	fs.StringVar(&f.features, "features", "raw", "x scaling of the polynomial: raw (the book's) or scaled (x mapped onto [-1, 1])")
+	fs.StringVar(&f.optimizer, "optimizer", "adam", "optimizer: "+kindList())
+	fs.Float64Var(&f.lr, "lr", 0, "learning rate (default: the optimizer's default, see below)")
+	fs.IntVar(&f.steps, "steps", train.DefaultSteps, "number of steps (iterations for lbfgs)")
+	fs.IntVar(&f.logEvery, "log-every", 10000, "print the loss every `n` steps (0: never)")
+	fs.StringVar(&f.out, "out", "", "write predictions to this CSV `file`")
+	fs.StringVar(&f.grid, "grid", "", "with --out, predict on the grid `FROM:TO:STEP` (e.g. 1:24:1) instead of the data's x")
+	fs.BoolVar(&f.json, "json", false, "print one JSON object instead of text")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: tempfit-cli fit [flags]\n\nFits a model by least squares and prints, like the book, \"Step: N, Loss: X\"\nevery --log-every steps, then the coefficients, statistics and exact optimum.\n\nFlags:\n")
+		fs.PrintDefaults()
+		fmt.Fprintf(fs.Output(), "\nOptimizers:\n")
+		for _, k := range optim.Kinds() {
+			fmt.Fprintf(fs.Output(), "  %-9s %s\n", k, optim.Describe(k))
+		}
+	}
+	return fs
+}
+
+func kindList() string {
+	var names []string
+	for _, k := range optim.Kinds() {
+		names = append(names, string(k))
+	}
+	return strings.Join(names, "|")
+}
+
+// usageError is a mistake on the command line.
+type usageError struct{ error }
+
+func runFit(args []string, stdout, stderr io.Writer) int {
+	var f fitFlags
+	fs := newFitFlagSet(&f, stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "tempfit-cli fit: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	err := fitAndReport(&f, stdout, stderr)
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "tempfit-cli fit: %v\n", err)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "tempfit-cli fit: %v\n", err)
+		return exitData
+	}
+}
+
+// config turns the flags into a training configuration.
+func (f *fitFlags) config() (train.Config, error) {
+	var cfg train.Config
+	kind, err := fit.ParseKind(f.model)
+	if err != nil {
+		return cfg, usageError{err}
+	}
+	scaling, err := fit.ParseScaling(f.features)
+	if err != nil {
+		return cfg, usageError{err}
+	}
+	cfg.Model = fit.Model{Kind: kind, Degree: f.degree, Harmonics: f.harmonics, Period: f.period, Scaling: scaling}
+	if kind == fit.Seasonal {
+		cfg.Model.Scaling = fit.Raw
+	}
+	if err := cfg.Model.Validate(); err != nil {
+		return cfg, usageError{err}
+	}
+	if cfg.Method, err = optim.ParseKind(f.optimizer); err != nil {
+		return cfg, usageError{err}
+	}
+	if f.lr < 0 || math.IsNaN(f.lr) || math.IsInf(f.lr, 0) {
+		return cfg, usageError{fmt.Errorf("--lr %v must be a positive number", f.lr)}
+	}
+	cfg.LearningRate = f.lr
+	if f.steps <= 0 {
+		return cfg, usageError{fmt.Errorf("--steps %d must be positive", f.steps)}
+	}
+	cfg.Steps = f.steps
+	if f.logEvery < 0 {
+		return cfg, usageError{fmt.Errorf("--log-every %d must not be negative", f.logEvery)}
+	}
+	return cfg, nil
+}
+
+// load reads the data set the flags name.
+func (f *fitFlags) load() (*data.Dataset, error) {
+	opt := data.ReadOptions{XColumn: f.xCol, YColumn: f.yCol, SkipBadRows: f.skipBad}
+	var (
+		res *data.ReadResult
+		err error
+	)
+	switch {
+	case f.data != "" && f.sample != "":
+		return nil, usageError{errors.New("give --data or --sample, not both")}
+	case f.data != "":
+		res, err = data.ReadFile(f.data, opt)
+	default:
+		s := sampledata.Default()
+		if f.sample != "" {
+			var ok bool
+			if s, ok = sampledata.Lookup(f.sample); !ok {
+				return nil, usageError{fmt.Errorf("no sample named %q (see 'tempfit-cli samples')", f.sample)}
+			}
+		}
+		opt.File = s.File
+		res, err = data.ReadCSV(s.Open(), opt)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if res.Skipped > 0 {
+		err = fmt.Errorf("skipped %d bad row(s), the first: %v", res.Skipped, res.SkippedErrors[0])
+	}
+	return res.Data, err
+}
+
+// report is what fit prints with --json.
+type report struct {
+	Settings     settings     `json:"settings"`
+	Data         dataInfo     `json:"data"`
+	Checkpoints  []checkpoint `json:"checkpoints"`
+	State        string       `json:"state"`
+	Error        string       `json:"error,omitempty"`
+	Steps        int          `json:"steps"`
+	Weights      []float64    `json:"weights"`
+	Coefficients []float64    `json:"coefficients"`
+	Equation     string       `json:"equation"`
+	Statistics   statistics   `json:"statistics"`
+	Optimum      optimum      `json:"optimum"`
+	Warning      string       `json:"warning,omitempty"`
+}
+
+type settings struct {
+	Model        string  `json:"model"`
+	Degree       int     `json:"degree,omitempty"`
+	Harmonics    int     `json:"harmonics,omitempty"`
+	Period       float64 `json:"period,omitempty"`
+	Features     string  `json:"features"`
+	Optimizer    string  `json:"optimizer"`
+	LearningRate float64 `json:"learning_rate"`
+	Steps        int     `json:"steps"`
+	LogEvery     int     `json:"log_every"`
+}
+
+type dataInfo struct {
+	Source string `json:"source"`
+	X      string `json:"x"`
+	Y      string `json:"y"`
+	Points int    `json:"points"`
+}
+
+type checkpoint struct {
+	Step int     `json:"step"`
+	Loss float64 `json:"loss"`
+}
+
+type statistics struct {
+	SSE        float64  `json:"sse"`
+	MSE        float64  `json:"mse"`
+	RMSE       float64  `json:"rmse"`
+	R2         *float64 `json:"r2"`
+	AdjR2      *float64 `json:"adjusted_r2"`
+	GapPercent *float64 `json:"gap_percent"`
+}
+
+type optimum struct {
+	SSE          float64   `json:"sse"`
+	Weights      []float64 `json:"weights"`
+	Coefficients []float64 `json:"coefficients"`
+}
+
+// finite returns &v, or nil (JSON null) for NaN and infinities.
+func finite(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
+}
+
+func fitAndReport(f *fitFlags, stdout, stderr io.Writer) error {
+	cfg, err := f.config()
+	if err != nil {
+		return err
+	}
+	var from, to, step float64
+	if f.grid != "" {
+		if from, to, step, err = data.ParseGrid(f.grid); err != nil {
+			return usageError{fmt.Errorf("--grid: %v", err)}
+		}
+		if f.out == "" {
+			return usageError{errors.New("--grid needs --out")}
+		}
+	}
+	d, err := f.load()
+	if err != nil {
+		var ue usageError
+		if errors.As(err, &ue) || d == nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "tempfit-cli fit: warning: %v\n", err)
+	}
+	tr, err := train.New(d, cfg)
+	if err != nil {
+		return err
+	}
+	s := tr.Snapshot()
+	if w := s.Problem.Warning(); w != nil {
+		fmt.Fprintf(stderr, "tempfit-cli fit: warning: %v\n", w)
+	}
+
+	var checkpoints []checkpoint
+	every := f.logEvery
+	if every == 0 {
+		every = cfg.Steps
+	}
+	for s.Step < cfg.Steps && !s.State.Finished() {
+		n := min(every-s.Step%every, cfg.Steps-s.Step)
+		tr.Advance(n)
+		s = tr.Snapshot()
+		if f.logEvery > 0 && (s.Step%f.logEvery == 0 || s.State.Finished()) {
+			checkpoints = append(checkpoints, checkpoint{s.Step, s.Loss})
+			if !f.json {
+				fmt.Fprintf(stdout, "Step: %d, Loss: %.6f\n", s.Step, s.Loss)
+			}
+		}
+	}
+
+	if f.out != "" {
+		if err := writePredictions(f.out, s, f.grid != "", from, to, step); err != nil {
+			return err
+		}
+	}
+	r := buildReport(f, cfg, d, s, checkpoints)
+	if f.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	} else {
+		printReport(stdout, cfg, s, r)
+	}
+	if s.State == train.Diverged || s.State == train.Failed {
+		return s.Err
+	}
+	return nil
+}
+
+func writePredictions(path string, s *train.Snapshot, grid bool, from, to, step float64) error {
+	pr := s.Problem
+	if grid {
+		xs, err := data.Grid(from, to, step)
+		if err != nil {
+			return usageError{fmt.Errorf("--grid: %v", err)}
+		}
+		return data.WriteFileAtomic(path, 0o644, func(w io.Writer) error {
+			return data.WriteGrid(w, pr.Data.XName, xs, pr.Predict(s.Weights, xs))
+		})
+	}
+	return data.WriteFileAtomic(path, 0o644, func(w io.Writer) error {
+		return data.WritePredictions(w, pr.Data, pr.Predict(s.Weights, pr.Data.X))
+	})
+}
+
+func buildReport(f *fitFlags, cfg train.Config, d *data.Dataset, s *train.Snapshot, cps []checkpoint) report {
+	pr := s.Problem
+	source := f.data
+	if source == "" {
+		source = "sample:" + sampledata.Default().Name
+		if f.sample != "" {
+			source = "sample:" + f.sample
+		}
+	}
+	st := s.Stats
+	r := report{
+		Settings: settings{
+			Model:        string(cfg.Model.Kind),
+			Features:     string(cfg.Model.Scaling),
+			Optimizer:    string(cfg.Method),
+			LearningRate: s.LearningRate,
+			Steps:        cfg.Steps,
+			LogEvery:     f.logEvery,
+		},
+		Data:         dataInfo{Source: source, X: d.XName, Y: d.YName, Points: d.Len()},
+		Checkpoints:  cps,
+		State:        s.State.String(),
+		Steps:        s.Step,
+		Weights:      s.Weights,
+		Coefficients: s.Raw,
+		Equation:     fit.Equation(cfg.Model, s.Raw, 7),
+		Statistics: statistics{
+			SSE: st.SSE, MSE: st.MSE, RMSE: st.RMSE,
+			R2: finite(st.R2), AdjR2: finite(st.AdjR2), GapPercent: finite(st.GapPercent),
+		},
+		Optimum: optimum{
+			SSE:          pr.OptimumSSE(),
+			Weights:      pr.Optimum(),
+			Coefficients: pr.Basis.RawCoefficients(pr.Optimum()),
+		},
+	}
+	if r.Checkpoints == nil {
+		r.Checkpoints = []checkpoint{}
+	}
+	if cfg.Model.Kind == fit.Seasonal {
+		r.Settings.Harmonics, r.Settings.Period = cfg.Model.Harmonics, cfg.Model.Period
+	} else {
+		r.Settings.Degree = cfg.Model.Degree
+	}
+	if s.Err != nil {
+		r.Error = s.Err.Error()
+	}
+	if w := pr.Warning(); w != nil {
+		r.Warning = w.Error()
+	}
+	return r
+}
+
+func printReport(w io.Writer, cfg train.Config, s *train.Snapshot, r report) {
+	fmt.Fprintf(w, "\nModel: %s; optimizer %s", cfg.Model, cfg.Method)
+	if optim.UsesLearningRate(cfg.Method) {
+		fmt.Fprintf(w, ", learning rate %g", s.LearningRate)
+	}
+	fmt.Fprintf(w, "; step %d of %d, %s\n", s.Step, s.Budget, s.State)
+	if s.Err != nil {
+		fmt.Fprintf(w, "Stopped: %v\n", s.Err)
+	}
+	fmt.Fprintf(w, "Data: %s, %d points (x: %s, y: %s)\n", r.Data.Source, r.Data.Points, r.Data.X, r.Data.Y)
+	fmt.Fprintf(w, "\nCoefficients (in %s):\n", r.Data.X)
+	printCoefficients(w, cfg.Model, s.Raw)
+	if cfg.Model.Kind == fit.Polynomial && cfg.Model.Scaling == fit.Scaled {
+		fmt.Fprintf(w, "Weights (of scaled x):\n")
+		printCoefficients(w, cfg.Model, s.Weights)
+	}
+	fmt.Fprintf(w, "Equation: %s\n", r.Equation)
+	st := s.Stats
+	fmt.Fprintf(w, "\nStatistics:\n  SSE  %.6f\n  MSE  %.6f\n  RMSE %.6f\n  R²   %s\n  adjusted R² %s\n",
+		st.SSE, st.MSE, st.RMSE, formatStat(st.R2, 5), formatStat(st.AdjR2, 5))
+	fmt.Fprintf(w, "\nExact optimum (least squares): SSE %.6f", r.Optimum.SSE)
+	if gap := finite(st.GapPercent); gap != nil {
+		fmt.Fprintf(w, ", gap %.4f%%", *gap)
+	}
+	fmt.Fprintf(w, "\n")
+	printCoefficients(w, cfg.Model, r.Optimum.Coefficients)
+	if r.Warning != "" {
+		fmt.Fprintf(w, "Note: %s\n", r.Warning)
+	}
+}
+
+func printCoefficients(w io.Writer, m fit.Model, c []float64) {
+	for _, line := range strings.Split(strings.TrimRight(fit.CoefficientsText(m, c), "\n"), "\n") {
+		fields := strings.Split(line, "\t")
+		fmt.Fprintf(w, "  %-4s %-18s %s\n", fields[0], fields[1], fields[2])
+	}
+}
+
+func formatStat(v float64, digits int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "n/a"
+	}
+	return strconv.FormatFloat(v, 'f', digits, 64)
+}

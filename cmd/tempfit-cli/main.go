@@ -1,0 +1,56 @@
+// Command tempfit-cli fits a model to x-y data from the command line, the
+// headless twin of the Tempfit desktop app. It runs the same trainer.
+//
+// Usage:
+//
+//	tempfit-cli fit [flags]
+//	tempfit-cli samples
+//
+// Run "tempfit-cli fit -h" for the flags.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitData  = 1 // the data could not be read or fitted
+	exitUsage = 2 // the command line is wrong
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line args and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "fit":
+		return runFit(args[1:], stdout, stderr)
+	case "samples":
+		return runSamples(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		usage(stdout)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "tempfit-cli: unknown command %q\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `Usage:
+  tempfit-cli fit [flags]   fit a model and print the loss, coefficients and statistics
+  tempfit-cli samples       list the embedded sample data sets
+
+Run "tempfit-cli fit -h" for the flags of fit.
+`)
+}
