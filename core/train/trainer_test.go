@@ -334,23 +334,42 @@ func TestPace(t *testing.T) {
 	}
 }
 
-func TestRestore(t *testing.T) {
+// A run saved at a checkpoint and restored into a new trainer continues
+// with exactly the steps the original takes.
+func TestCheckpointRestore(t *testing.T) {
+	rates := map[optim.Kind]float64{optim.Adam: 0.001, optim.RMSProp: 0.001, optim.GradientDescent: 1e-10}
+	for k, lr := range rates {
+		cfg := Config{Model: fit.BookModel(), Method: k, LearningRate: lr}
+		tr := newTrainer(t, cfg)
+		tr.Advance(1000)
+		c := tr.Checkpoint()
+		tr.Advance(500)
+		want := tr.Snapshot()
+
+		tr2 := newTrainer(t, cfg)
+		if err := tr2.Restore(c); err != nil {
+			t.Fatal(err)
+		}
+		if s := tr2.Snapshot(); s.Step != 1000 || len(s.History) != len(c.History) || s.State != Stopped {
+			t.Fatalf("%s: restored %v at step %d with %d history points", k, s.State, s.Step, len(s.History))
+		}
+		tr2.Advance(500)
+		got := tr2.Snapshot()
+		for i := range want.Weights {
+			if got.Weights[i] != want.Weights[i] {
+				t.Fatalf("%s: continued weights %v, want %v", k, got.Weights, want.Weights)
+			}
+		}
+	}
 	tr := newTrainer(t, bookConfig())
-	tr.Advance(1000)
-	s := tr.Snapshot()
-	tr2 := newTrainer(t, bookConfig())
-	if err := tr2.Restore(s.Weights, s.Step, s.History); err != nil {
-		t.Fatal(err)
-	}
-	r := tr2.Snapshot()
-	if r.Step != 1000 || math.Abs(r.Loss-s.Loss) > 1e-9*s.Loss || len(r.History) != len(s.History) {
-		t.Errorf("restored step %d loss %v (%d points), want %d %v (%d)", r.Step, r.Loss, len(r.History), s.Step, s.Loss, len(s.History))
-	}
-	if tr2.Restore([]float64{1, 2}, 0, nil) == nil {
+	if tr.Restore(Checkpoint{Weights: []float64{1, 2}}) == nil {
 		t.Error("wrong number of weights accepted")
 	}
-	if tr2.Restore([]float64{1, 2, 3, 4, math.NaN()}, 0, nil) == nil {
+	if tr.Restore(Checkpoint{Weights: []float64{1, 2, 3, 4, math.NaN()}}) == nil {
 		t.Error("NaN weight accepted")
+	}
+	if tr.Restore(Checkpoint{Weights: make([]float64, 5), OptimizerState: map[string][]float64{"m": {1}}}) == nil {
+		t.Error("a state that does not fit was accepted")
 	}
 }
 
