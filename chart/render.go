@@ -1,0 +1,171 @@
+package chart
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"git.sr.ht/~sbinet/gg"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	vgdraw "gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+)
+
+// DPI is the resolution at which Render draws: text and line sizes given
+// in points are converted to pixels at DPI dots per inch.
+const DPI = 96
+
+// Render draws p into a new width×height pixel image at DPI dots per
+// inch and returns it. The image is an *image.RGBA owned by the caller;
+// every call returns a new one.
+//
+// Render may be called concurrently with different plots, but a plot
+// must not be rendered or written by two goroutines at once, since
+// drawing settles its axis ranges.
+func Render(p *plot.Plot, width, height int) (image.Image, error) {
+	return RenderDPI(p, width, height, DPI)
+}
+
+// RenderDPI is like Render with the given resolution, for example
+// 2*DPI for a screen scaled by 2.
+func RenderDPI(p *plot.Plot, width, height, dpi int) (img image.Image, err error) {
+	if p == nil {
+		return nil, errors.New("chart: nil plot")
+	}
+	if width <= 0 || height <= 0 || dpi <= 0 {
+		return nil, fmt.Errorf("chart: invalid image size %d×%d at %d dpi", width, height, dpi)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			img, err = nil, fmt.Errorf("chart: rendering failed: %v", r)
+		}
+	}()
+	// Draw straight into the returned image, and fill its background
+	// here rather than by rasterizing a rectangle: both save much of the
+	// time of a frame.
+	rgba := image.NewRGBA(image.Rect(0, 0, width, height))
+	ctx := gg.NewContextForRGBA(rgba)
+	ctx.SetLineCapButt()
+	ctx.InvertY()
+	c := vgimg.NewWith(vgimg.UseImageWithContext(rgba, ctx), vgimg.UseDPI(dpi))
+	if bg := p.BackgroundColor; bg != nil {
+		// NewWith has filled the image with white.
+		if r, g, b, a := bg.RGBA(); r&g&b&a != 0xffff {
+			draw.Draw(rgba, rgba.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
+		}
+		p.BackgroundColor = nil
+		defer func() { p.BackgroundColor = bg }()
+	}
+	p.Draw(page(vgdraw.New(c)))
+	return rgba, nil
+}
+
+// margin is the blank space around a chart.
+const margin = vg.Length(6)
+
+// page returns the part of c that a chart is drawn in, inside its margin.
+func page(c vgdraw.Canvas) vgdraw.Canvas {
+	return vgdraw.Crop(c, margin, -margin, margin, -margin)
+}
+
+// pixels returns the length of n pixels at dpi dots per inch.
+func pixels(n, dpi int) vg.Length {
+	return vg.Length(n) * vg.Inch / vg.Length(dpi)
+}
+
+// PixelMapper returns a function that maps a point in data coordinates of
+// p to its pixel position in the image returned by Render(p, width,
+// height), with y growing downwards; positions in an image of RenderDPI
+// are scaled by dpi/DPI. It must be called after p is complete, and not
+// concurrently with drawing p.
+func PixelMapper(p *plot.Plot, width, height int) (func(x, y float64) (px, py float64), error) {
+	if p == nil {
+		return nil, errors.New("chart: nil plot")
+	}
+	if width <= 0 || height <= 0 {
+		return nil, fmt.Errorf("chart: invalid image size %d×%d", width, height)
+	}
+	w, h := pixels(width, DPI), pixels(height, DPI)
+	c := vgdraw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: w, Y: h}}}
+	da := p.DataCanvas(page(c))
+	trX, trY := p.Transforms(&da)
+	scale := float64(DPI) / float64(vg.Inch)
+	return func(x, y float64) (float64, float64) {
+		return float64(trX(x)) * scale, float64(h-trY(y)) * scale
+	}, nil
+}
+
+// Formats supported by Write.
+var formats = []string{"png", "svg", "pdf"}
+
+// Write writes p as a width×height image in the given format, "png",
+// "svg" or "pdf". PNG images are drawn at DPI dots per inch, as by
+// Render.
+//
+// In PDF output, text that is not plain ASCII in the default font, such
+// as Hangul or any text in a font set with UseFont, is drawn as glyph
+// outlines: it shows correctly everywhere but cannot be selected. SVG
+// output names its fonts instead of embedding them, so the viewer must
+// have a font with the characters used.
+func Write(w io.Writer, p *plot.Plot, width, height vg.Length, format string) (err error) {
+	if p == nil {
+		return errors.New("chart: nil plot")
+	}
+	format = strings.ToLower(format)
+	if !supported(format) {
+		return fmt.Errorf("chart: unsupported format %q (supported: %s)", format, strings.Join(formats, ", "))
+	}
+	if !(width > 0) || !(height > 0) {
+		return fmt.Errorf("chart: invalid size %v×%v", width, height)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("chart: writing %s failed: %v", format, r)
+		}
+	}()
+	var c vg.CanvasWriterTo
+	switch format {
+	case "png":
+		dots := func(l vg.Length) int { return int(l.Dots(DPI) + 0.5) }
+		img, err := Render(p, max(dots(width), 1), max(dots(height), 1))
+		if err != nil {
+			return err
+		}
+		return png.Encode(w, img)
+	case "pdf":
+		c = pdfCanvas{vgpdf.New(width, height)}
+	default:
+		c, err = vgdraw.NewFormattedCanvas(width, height, format)
+		if err != nil {
+			return fmt.Errorf("chart: %w", err)
+		}
+	}
+	p.Draw(page(vgdraw.New(c)))
+	_, err = c.WriteTo(w)
+	return err
+}
+
+// FormatFromName returns the format that Write uses for the file name's
+// extension, or an error naming the supported extensions.
+func FormatFromName(filename string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(filename))
+	format := strings.TrimPrefix(ext, ".")
+	if ext == "" || !supported(format) {
+		return "", fmt.Errorf("chart: unsupported file extension %q of %q (supported: .png, .svg, .pdf)", ext, filename)
+	}
+	return format, nil
+}
+
+// supported reports whether Write supports format.
+func supported(format string) bool {
+	return slices.Contains(formats, format)
+}

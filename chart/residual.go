@@ -1,0 +1,47 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/plot"
+)
+
+// Residuals describes the residual chart: the residual (observed −
+// predicted) of each observed point against x, with a line at zero.
+type Residuals struct {
+	Title          string
+	XLabel, YLabel string
+
+	// X and Residuals are the points. Points with a NaN, infinite or
+	// huge coordinate are left out.
+	X, Residuals []float64
+}
+
+// ResidualPlot returns the residual chart described by r. The y axis
+// always includes zero. It returns an error if X and Residuals have
+// different lengths.
+func ResidualPlot(r Residuals) (*plot.Plot, error) {
+	if len(r.X) != len(r.Residuals) {
+		return nil, fmt.Errorf("chart: %d x values but %d residuals", len(r.X), len(r.Residuals))
+	}
+	xys := points(r.X, r.Residuals, usable)
+	xmin, xmax, ymin, ymax, ok := bounds(xys)
+	if !ok {
+		xmin, xmax = 0, 1
+	}
+	ymin, ymax = math.Min(ymin, 0), math.Max(ymax, 0)
+	span := ymax - ymin
+	ymin -= fitMargin * span
+	ymax += fitMargin * span
+
+	p := newPlot(r.Title, r.XLabel, r.YLabel)
+	p.Add(hline{Y: 0, Style: zeroStyle})
+	if ok {
+		p.Add(scatter{XYs: xys, Glyph: observedGlyph})
+	}
+	p.X.Tick.Marker = xTicks(xys)
+	setRange(&p.X, xmin, xmax)
+	setRange(&p.Y, ymin, ymax)
+	return p, nil
+}
