@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/optimize"
 )
@@ -58,7 +59,7 @@ func newLBFGS() *lbfgs {
 // leaving w as it is, when the gradient at w is negligible or when the line
 // search can no longer move away from w.
 func (o *lbfgs) Step(obj Objective, w []float64) (float64, error) {
-	if !o.valid || !sameObjective(o.obj, obj) || !equal(o.loc.X, w) {
+	if !o.valid || !sameObjective(o.obj, obj) || !slices.Equal(o.loc.X, w) {
 		if err := o.start(obj, w); err != nil {
 			return o.loc.F, err
 		}
@@ -182,17 +183,4 @@ func sameObjective(a, b Objective) (same bool) {
 		}
 	}()
 	return a == b
-}
-
-// equal reports whether a and b hold the same numbers.
-func equal(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
