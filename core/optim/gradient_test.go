@@ -3,6 +3,7 @@ package optim
 import (
 	"errors"
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -273,7 +274,7 @@ func TestNonFinite(t *testing.T) {
 						if !errors.Is(err, ErrNonFinite) {
 							t.Fatalf("Step on %s returned %v, want ErrNonFinite", b.name, err)
 						}
-						if !equal(w, got[0]) {
+						if !slices.Equal(w, got[0]) {
 							t.Fatalf("w changed to %v by a failed step", w)
 						}
 					}

@@ -2,6 +2,7 @@ package optim
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -67,7 +68,7 @@ func checkSame(t testing.TB, what string, got, want [][]float64) {
 		t.Fatalf("%s: %d steps, want %d", what, len(got), len(want))
 	}
 	for i := range want {
-		if !equal(got[i], want[i]) {
+		if !slices.Equal(got[i], want[i]) {
 			t.Errorf("%s: step %d gave %v, want %v", what, i+1, got[i], want[i])
 		}
 	}

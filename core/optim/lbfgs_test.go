@@ -3,6 +3,7 @@ package optim
 import (
 	"errors"
 	"math"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/optimize"
@@ -50,7 +51,7 @@ func TestLBFGSIllConditioned(t *testing.T) {
 	// Once converged, it stays put.
 	before := append([]float64(nil), w...)
 	loss, err := o.Step(obj, w)
-	if err != ErrConverged || !equal(w, before) {
+	if err != ErrConverged || !slices.Equal(w, before) {
 		t.Errorf("Step after convergence = %v, %v and moved w to %v", loss, err, w)
 	}
 	if math.Abs(loss-obj.f0) > 1e-12 {
@@ -117,7 +118,7 @@ func TestLBFGSRestart(t *testing.T) {
 			t.Errorf("loss = %v, want %v", loss, want)
 		}
 		for _, p := range rec.points {
-			if equal(p, w0) {
+			if slices.Equal(p, w0) {
 				t.Errorf("evaluated again at w = %v", w0)
 			}
 		}
@@ -130,7 +131,7 @@ func TestLBFGSRestart(t *testing.T) {
 		o.Reset()
 		rec.points = nil
 		got, _ := run(t, o, rec, w, 3)
-		if !equal(rec.points[0], w0) {
+		if !slices.Equal(rec.points[0], w0) {
 			t.Errorf("first evaluation after Reset at %v, want w = %v", rec.points[0], w0)
 		}
 		checkSame(t, "after Reset", got, want)
@@ -141,7 +142,7 @@ func TestLBFGSRestart(t *testing.T) {
 		w0 := append([]float64(nil), w...)
 		other := &recorder{Objective: obj}
 		got, _ := run(t, o, other, w, 3)
-		if !equal(other.points[0], w0) {
+		if !slices.Equal(other.points[0], w0) {
 			t.Errorf("first evaluation on a new objective at %v, want w = %v", other.points[0], w0)
 		}
 		checkSame(t, "on a new objective", got, want)
@@ -150,7 +151,7 @@ func TestLBFGSRestart(t *testing.T) {
 		o, w := start(obj)
 		w[2] += 0.5
 		w0 := append([]float64(nil), w...)
-		if p := firstPoint(t, o, obj, w); !equal(p, w0) {
+		if p := firstPoint(t, o, obj, w); !slices.Equal(p, w0) {
 			t.Errorf("first evaluation after moving w at %v, want w = %v", p, w0)
 		}
 	})
@@ -170,7 +171,7 @@ func TestLBFGSRestart(t *testing.T) {
 					t.Fatal(err)
 				}
 				// Every step starts afresh with an evaluation at w.
-				if !equal(rec.points[0], w0) {
+				if !slices.Equal(rec.points[0], w0) {
 					t.Errorf("first evaluation at %v, want w = %v", rec.points[0], w0)
 				}
 			}
