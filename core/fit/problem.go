@@ -99,9 +99,10 @@ func gram(bs Basis, x []float64, p int) []float64 {
 	return total
 }
 
-// solve finds the exact least-squares weights. Columns are scaled to unit
-// norm first; a full-rank tall system is solved by QR, anything else by SVD
-// for the minimum-norm answer.
+// solve finds the exact least-squares weights. Each feature column is
+// scaled to unit norm first, which is what makes raw powers of x tractable;
+// a full-rank tall system is then solved by QR, anything else by SVD for the
+// answer of minimum norm in those scaled columns.
 func (pr *Problem) solve() error {
 	d, bs := pr.Data, pr.Basis
 	n, p := d.Len(), bs.Model.NumParams()
