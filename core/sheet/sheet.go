@@ -1,0 +1,376 @@
+// Package sheet is the editable table of x-y points behind Tempfit's data
+// view: rows of two numbers that may be missing while a row is being typed
+// in, column names, a history of every change for undo and redo, and a
+// dirty flag. It builds the data.Dataset that training uses from the rows
+// that are complete.
+//
+// A Sheet is not safe for concurrent use; the user interface owns it and
+// hands the immutable Dataset to other goroutines.
+package sheet
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"tempfit/core/data"
+)
+
+// Col names one of the two data columns of a sheet.
+type Col int
+
+// The data columns.
+const (
+	X Col = iota
+	Y
+)
+
+// Point is one row: x and y, either of which may be Missing.
+type Point struct {
+	X, Y float64
+}
+
+// Missing is the value of an empty cell. Use IsMissing to test for it.
+var Missing = math.NaN()
+
+// IsMissing reports whether v is the value of an empty cell.
+func IsMissing(v float64) bool { return math.IsNaN(v) }
+
+// ErrNoPoints is returned by Dataset when no row has both x and y.
+var ErrNoPoints = errors.New("sheet: no row has both x and y")
+
+// CellError reports a cell text that is not a finite number. Row is
+// 0-based; the message counts rows from 1 as the table shows them.
+type CellError struct {
+	Row  int
+	Col  Col
+	Name string // the column's name
+	Text string // the text refused, trimmed
+}
+
+// Error returns a message such as `row 3, column "temperature": "abc" is not a number`.
+func (e *CellError) Error() string {
+	return fmt.Sprintf("row %d, column %q: %q is not a number", e.Row+1, e.Name, e.Text)
+}
+
+// Sheet is an editable table of points with column names and an undo
+// history.
+type Sheet struct {
+	xName, yName string
+	x, y         []float64
+
+	done, undone []edit // the undo and redo stacks
+	nextID       uint64 // the id of the next edit
+	stateID      uint64 // the id of the last edit applied, 0 at the start
+	savedID      uint64 // stateID when last saved
+	changes      uint64
+}
+
+// New returns an empty sheet with the given column names ("x" and "y" when
+// empty).
+func New(xName, yName string) *Sheet {
+	if xName == "" {
+		xName = "x"
+	}
+	if yName == "" {
+		yName = "y"
+	}
+	return &Sheet{xName: xName, yName: yName, nextID: 1}
+}
+
+// FromDataset returns a sheet holding a copy of d's points and names, with
+// no history and nothing unsaved.
+func FromDataset(d *data.Dataset) *Sheet {
+	s := New(d.XName, d.YName)
+	s.x = slices.Clone(d.X)
+	s.y = slices.Clone(d.Y)
+	return s
+}
+
+// Len returns the number of rows, complete or not.
+func (s *Sheet) Len() int { return len(s.x) }
+
+// Names returns the names of the x and y columns.
+func (s *Sheet) Names() (x, y string) { return s.xName, s.yName }
+
+// Name returns the name of column c.
+func (s *Sheet) Name(c Col) string {
+	if c == X {
+		return s.xName
+	}
+	return s.yName
+}
+
+// Value returns the value of a cell and whether it holds one.
+func (s *Sheet) Value(row int, c Col) (v float64, ok bool) {
+	v = s.col(c)[row]
+	return v, !IsMissing(v)
+}
+
+// Point returns row's point; missing cells are Missing.
+func (s *Sheet) Point(row int) Point { return Point{s.x[row], s.y[row]} }
+
+// Text returns a cell as the table shows it and as editing starts from:
+// the shortest text that reads back as the same number, or "" when the
+// cell is empty.
+func (s *Sheet) Text(row int, c Col) string {
+	v, ok := s.Value(row, c)
+	if !ok {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+// Complete reports whether row has both x and y, so that it is part of the
+// data set.
+func (s *Sheet) Complete(row int) bool {
+	return !IsMissing(s.x[row]) && !IsMissing(s.y[row])
+}
+
+// CompleteRows returns the number of complete rows.
+func (s *Sheet) CompleteRows() int {
+	n := 0
+	for i := range s.x {
+		if s.Complete(i) {
+			n++
+		}
+	}
+	return n
+}
+
+// Fitted returns the value a model predicts for row and the residual
+// (y minus predicted). ok is false when the row's x is empty; the residual
+// is NaN when its y is.
+func (s *Sheet) Fitted(row int, predict func(x float64) float64) (predicted, residual float64, ok bool) {
+	x, y := s.x[row], s.y[row]
+	if IsMissing(x) || predict == nil {
+		return 0, 0, false
+	}
+	predicted = predict(x)
+	return predicted, y - predicted, true
+}
+
+// Dataset returns the complete rows as a data set, in table order. Rows
+// with an empty cell are left out. It returns ErrNoPoints when no row is
+// complete.
+func (s *Sheet) Dataset() (*data.Dataset, error) {
+	n := s.CompleteRows()
+	if n == 0 {
+		return nil, ErrNoPoints
+	}
+	x := make([]float64, 0, n)
+	y := make([]float64, 0, n)
+	for i := range s.x {
+		if s.Complete(i) {
+			x = append(x, s.x[i])
+			y = append(y, s.y[i])
+		}
+	}
+	return data.New(s.xName, s.yName, x, y)
+}
+
+// ParseCell reads a cell's text: a finite number, or "" (after trimming
+// spaces) for an empty cell, which it returns as Missing with ok true.
+func ParseCell(text string) (v float64, ok bool) {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return Missing, true
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
+}
+
+// SetCell sets a cell from the text typed into it. Empty text empties the
+// cell. Text that is not a finite number leaves the cell as it was and
+// returns a *CellError. Setting a cell to the value it has changes nothing
+// and records nothing.
+func (s *Sheet) SetCell(row int, c Col, text string) error {
+	if row < 0 || row >= s.Len() || (c != X && c != Y) {
+		return fmt.Errorf("sheet: no cell at row %d, column %d", row+1, c)
+	}
+	v, ok := ParseCell(text)
+	if !ok {
+		return &CellError{Row: row, Col: c, Name: s.Name(c), Text: strings.TrimSpace(text)}
+	}
+	old := s.col(c)[row]
+	if math.Float64bits(old) == math.Float64bits(v) || (IsMissing(old) && IsMissing(v)) {
+		return nil
+	}
+	s.do(&setCell{row: row, col: c, old: old, new: v})
+	return nil
+}
+
+// AppendRow adds an empty row at the end and returns its index.
+func (s *Sheet) AppendRow() int {
+	at := s.Len()
+	s.InsertRow(at)
+	return at
+}
+
+// InsertRow inserts an empty row before row at (at == Len() appends).
+func (s *Sheet) InsertRow(at int) {
+	s.InsertRows(at, []Point{{Missing, Missing}})
+}
+
+// InsertRows inserts points before row at, for example rows pasted from a
+// spreadsheet. Values that are NaN are empty cells; infinities are made
+// empty too.
+func (s *Sheet) InsertRows(at int, points []Point) {
+	if len(points) == 0 {
+		return
+	}
+	at = max(0, min(at, s.Len()))
+	ps := make([]Point, len(points))
+	for i, p := range points {
+		ps[i] = Point{clean(p.X), clean(p.Y)}
+	}
+	s.do(&insertRows{at: at, points: ps})
+}
+
+// DeleteRows deletes the given rows. Indexes out of range and repeats are
+// ignored. It reports whether any row was deleted.
+func (s *Sheet) DeleteRows(rows []int) bool {
+	var idx []int
+	for _, r := range rows {
+		if r >= 0 && r < s.Len() {
+			idx = append(idx, r)
+		}
+	}
+	slices.Sort(idx)
+	idx = slices.Compact(idx)
+	if len(idx) == 0 {
+		return false
+	}
+	del := &deleteRows{rows: idx, points: make([]Point, len(idx))}
+	for i, r := range idx {
+		del.points[i] = s.Point(r)
+	}
+	s.do(del)
+	return true
+}
+
+// SortByX sorts the rows by x, keeping the order of rows with equal x and
+// putting rows with an empty x last. It reports whether the order changed.
+func (s *Sheet) SortByX() bool {
+	perm := make([]int, s.Len())
+	for i := range perm {
+		perm[i] = i
+	}
+	slices.SortStableFunc(perm, func(a, b int) int {
+		xa, xb := s.x[a], s.x[b]
+		switch {
+		case IsMissing(xa) && IsMissing(xb):
+			return 0
+		case IsMissing(xa):
+			return 1
+		case IsMissing(xb):
+			return -1
+		case xa < xb:
+			return -1
+		case xa > xb:
+			return 1
+		}
+		return 0
+	})
+	sorted := true
+	for i, p := range perm {
+		if i != p {
+			sorted = false
+			break
+		}
+	}
+	if sorted {
+		return false
+	}
+	s.do(&permute{perm: perm})
+	return true
+}
+
+// Replace replaces every row and the column names with those of d.
+func (s *Sheet) Replace(d *data.Dataset) {
+	s.do(&replace{
+		xName: d.XName, yName: d.YName,
+		x: slices.Clone(d.X), y: slices.Clone(d.Y),
+	})
+}
+
+// Undo reverts the latest change not yet undone and reports whether there
+// was one.
+func (s *Sheet) Undo() bool {
+	if len(s.done) == 0 {
+		return false
+	}
+	e := s.done[len(s.done)-1]
+	s.done = s.done[:len(s.done)-1]
+	e.revert(s)
+	s.undone = append(s.undone, e)
+	s.stateID = 0
+	if len(s.done) > 0 {
+		s.stateID = s.done[len(s.done)-1].id()
+	}
+	s.changes++
+	return true
+}
+
+// Redo applies the latest undone change again and reports whether there
+// was one.
+func (s *Sheet) Redo() bool {
+	if len(s.undone) == 0 {
+		return false
+	}
+	e := s.undone[len(s.undone)-1]
+	s.undone = s.undone[:len(s.undone)-1]
+	e.apply(s)
+	s.done = append(s.done, e)
+	s.stateID = e.id()
+	s.changes++
+	return true
+}
+
+// CanUndo reports whether Undo would change something.
+func (s *Sheet) CanUndo() bool { return len(s.done) > 0 }
+
+// CanRedo reports whether Redo would change something.
+func (s *Sheet) CanRedo() bool { return len(s.undone) > 0 }
+
+// Changes returns a counter that increases with every change, undo and redo.
+func (s *Sheet) Changes() uint64 { return s.changes }
+
+// Dirty reports whether the rows differ from those last marked saved (or
+// from the start). Undoing back to the saved state makes it clean again.
+func (s *Sheet) Dirty() bool { return s.stateID != s.savedID }
+
+// MarkSaved records the current rows as saved.
+func (s *Sheet) MarkSaved() { s.savedID = s.stateID }
+
+// do applies e and records it for undo, dropping the redo stack.
+func (s *Sheet) do(e edit) {
+	e.setID(s.nextID)
+	s.nextID++
+	e.apply(s)
+	s.done = append(s.done, e)
+	s.undone = nil
+	s.stateID = e.id()
+	s.changes++
+}
+
+func (s *Sheet) col(c Col) []float64 {
+	if c == X {
+		return s.x
+	}
+	return s.y
+}
+
+// clean turns infinities into Missing.
+func clean(v float64) float64 {
+	if math.IsInf(v, 0) {
+		return Missing
+	}
+	return v
+}
