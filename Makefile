@@ -13,7 +13,7 @@ deps:
 	@bash scripts/deps.sh
 
 build: deps cli
-	$(GO) build -o $(BIN)/tempfit ./cmd/tempfit
+	$(GO) build -tags migrated_fynedo -o $(BIN)/tempfit ./cmd/tempfit
 
 cli:
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/tempfit-cli ./cmd/tempfit-cli

@@ -1,0 +1,347 @@
+package gui
+
+import (
+	"image"
+	"math"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+	"gonum.org/v1/plot"
+
+	"tempfit/chart"
+	"tempfit/core/train"
+)
+
+// maxChartWidth is the widest image drawn for a chart, in pixels; a wider
+// chart is drawn at this width and stretched.
+const maxChartWidth = 1600
+
+// maxScatter is the most observed points drawn in the fit chart; larger
+// data sets are thinned evenly so that a frame stays quick.
+const maxScatter = 2000
+
+// chartSettings are the chart options and texts the bridge draws with.
+type chartSettings struct {
+	residuals bool    // show residuals instead of the fit
+	extendTo  float64 // draw the curves up to this x; NaN for the data's range
+	xLabel    string
+	yLabel    string
+	step      string // loss chart's x label
+	loss      string // loss chart's y label
+	residual  string // residual chart's y label
+	labels    chart.Labels
+}
+
+// pixelSize is the size of a chart image in pixels and the resolution to
+// draw it at.
+type pixelSize struct{ w, h, dpi int }
+
+// drawCharts draws the fit (or residual) chart and the loss chart for a
+// view and a snapshot, which may be nil. It runs on the bridge's goroutine
+// and reads only its arguments, which never change.
+func drawCharts(v *view, s *train.Snapshot) (fitImg, lossImg image.Image) {
+	var fp *plot.Plot
+	if v.chart.residuals {
+		fp = residualPlot(v, s)
+	} else {
+		fp = fitPlot(v, s)
+	}
+	fitImg = render(fp, v.fitSize)
+	lossImg = render(lossPlot(v, s), v.lossSize)
+	return fitImg, lossImg
+}
+
+// render draws p at size, or returns nil when it cannot.
+func render(p *plot.Plot, size pixelSize) image.Image {
+	if p == nil || size.w <= 0 || size.h <= 0 {
+		return nil
+	}
+	p.X.Tick.Marker = inRange{Ticker: p.X.Tick.Marker, maxLabels: max(2, size.w*chart.DPI/size.dpi/labelSpacing)}
+	p.Y.Tick.Marker = inRange{Ticker: p.Y.Tick.Marker}
+	img, err := chart.RenderDPI(p, size.w, size.h, size.dpi)
+	if err != nil {
+		return nil
+	}
+	return img
+}
+
+// fitPlot returns the chart of the points with the current and optimum
+// curves.
+func fitPlot(v *view, s *train.Snapshot) *plot.Plot {
+	f := chart.Fit{
+		XLabel: v.chart.xLabel,
+		YLabel: v.chart.yLabel,
+		Labels: v.chart.labels,
+	}
+	if d := v.data; d != nil {
+		f.X, f.Y = thin(d.X), thin(d.Y)
+		f.XMin, f.XMax = d.XRange()
+		if v.chart.extendTo > f.XMax {
+			f.XMax = v.chart.extendTo
+		}
+	}
+	if s != nil && s.Problem != nil {
+		basis, w, opt := s.Problem.Basis, s.Weights, s.Problem.Optimum()
+		f.Predict = func(x float64) float64 { return basis.Predict(w, x) }
+		f.Optimum = func(x float64) float64 { return basis.Predict(opt, x) }
+	}
+	p, err := chart.FitPlot(f)
+	if err != nil {
+		return nil
+	}
+	return p
+}
+
+// residualPlot returns the chart of the residuals of the snapshot's data.
+func residualPlot(v *view, s *train.Snapshot) *plot.Plot {
+	r := chart.Residuals{XLabel: v.chart.xLabel, YLabel: v.chart.residual}
+	if s != nil && s.Problem != nil {
+		r.X = thin(s.Problem.Data.X)
+		r.Residuals = thin(s.Problem.Residuals(s.Weights))
+	}
+	p, err := chart.ResidualPlot(r)
+	if err != nil {
+		return nil
+	}
+	return p
+}
+
+// lossPlot returns the chart of the loss against the step.
+func lossPlot(v *view, s *train.Snapshot) *plot.Plot {
+	l := chart.Loss{XLabel: v.chart.step, YLabel: v.chart.loss, Labels: v.chart.labels, Optimum: math.NaN()}
+	if s != nil {
+		l.Steps = make([]float64, len(s.History))
+		l.Losses = make([]float64, len(s.History))
+		for i, p := range s.History {
+			l.Steps[i], l.Losses[i] = float64(p.Step), p.Loss
+		}
+		if s.Problem != nil {
+			l.Optimum = s.Problem.OptimumSSE()
+		}
+	}
+	p, err := chart.LossPlot(l)
+	if err != nil {
+		return nil
+	}
+	return p
+}
+
+// labelSpacing is the least room, in pixels at chart.DPI, that a label on
+// the x axis gets.
+const labelSpacing = 70
+
+// inRange keeps only the ticks inside the axis range, and at most maxLabels
+// labels (0 for no limit). gonum/plot makes room for the label of every
+// tick a marker returns, so a tick beyond the range shrinks the data area,
+// and long labels packed too close run into each other.
+type inRange struct {
+	plot.Ticker
+	maxLabels int
+}
+
+// Ticks returns the ticks of the wrapped marker between lo and hi.
+func (r inRange) Ticks(lo, hi float64) []plot.Tick {
+	all := r.Ticker.Ticks(lo, hi)
+	ticks := all[:0:0]
+	labels := 0
+	for _, t := range all {
+		if t.Value >= lo && t.Value <= hi {
+			ticks = append(ticks, t)
+			if t.Label != "" {
+				labels++
+			}
+		}
+	}
+	if r.maxLabels > 0 && labels > r.maxLabels {
+		every := (labels + r.maxLabels - 1) / r.maxLabels
+		k := 0
+		for i := range ticks {
+			if ticks[i].Label == "" {
+				continue
+			}
+			if k%every != 0 {
+				ticks[i].Label = ""
+			}
+			k++
+		}
+	}
+	return ticks
+}
+
+// thin returns at most maxScatter of vs, evenly spaced, keeping the first
+// and the last.
+func thin(vs []float64) []float64 {
+	if len(vs) <= maxScatter {
+		return vs
+	}
+	out := make([]float64, maxScatter)
+	for i := range out {
+		out[i] = vs[i*(len(vs)-1)/(maxScatter-1)]
+	}
+	return out
+}
+
+// chartView shows a chart image and reports its size when it changes, so
+// that the next frame is drawn to fit.
+type chartView struct {
+	widget.BaseWidget
+	image    *canvas.Image
+	size     fyne.Size
+	onResize func()
+}
+
+// newChartView returns an empty chart view.
+func newChartView(onResize func()) *chartView {
+	c := &chartView{image: canvas.NewImageFromImage(nil), onResize: onResize}
+	c.image.FillMode = canvas.ImageFillStretch
+	c.image.ScaleMode = canvas.ImageScaleSmooth
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// CreateRenderer returns the renderer of the view.
+func (c *chartView) CreateRenderer() fyne.WidgetRenderer {
+	return &chartRenderer{c: c}
+}
+
+// setImage shows img; nil keeps the image shown.
+func (c *chartView) setImage(img image.Image) {
+	if img == nil {
+		return
+	}
+	c.image.Image = img
+	c.image.Refresh()
+}
+
+// pixels returns the size to draw the chart at: the view's size in pixels,
+// at most maxChartWidth wide.
+func (c *chartView) pixels() pixelSize {
+	scale := float32(1)
+	if app := fyne.CurrentApp(); app != nil {
+		if cv := app.Driver().CanvasForObject(c); cv != nil && cv.Scale() > 0 {
+			scale = cv.Scale()
+		}
+	}
+	w := float64(c.size.Width * scale)
+	h := float64(c.size.Height * scale)
+	dpi := float64(chart.DPI) * float64(scale)
+	if w > maxChartWidth {
+		h *= maxChartWidth / w
+		dpi *= maxChartWidth / w
+		w = maxChartWidth
+	}
+	return pixelSize{w: int(w), h: int(h), dpi: max(int(math.Round(dpi)), 24)}
+}
+
+// chartRenderer lays out a chart view's image and notices size changes.
+type chartRenderer struct{ c *chartView }
+
+// Layout fills the view with the image and reports a new size.
+func (r *chartRenderer) Layout(size fyne.Size) {
+	r.c.image.Move(fyne.NewPos(0, 0))
+	r.c.image.Resize(size)
+	if size != r.c.size {
+		r.c.size = size
+		if r.c.onResize != nil {
+			r.c.onResize()
+		}
+	}
+}
+
+// MinSize is the smallest size a chart is readable at.
+func (r *chartRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 140) }
+
+// Refresh redraws the image.
+func (r *chartRenderer) Refresh() { r.c.image.Refresh() }
+
+// Objects returns the image.
+func (r *chartRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.c.image} }
+
+// Destroy does nothing.
+func (r *chartRenderer) Destroy() {}
+
+// chartsPanel is the right-hand area: the fit chart (or the residuals) over
+// the loss chart, with the chart options.
+type chartsPanel struct {
+	w         *MainWindow
+	fit       *chartView
+	loss      *chartView
+	residuals *widget.Check
+	extend    *fieldEntry
+	message   *widget.Label
+	extendTo  float64
+	content   fyne.CanvasObject
+}
+
+// newChartsPanel builds the charts area of w.
+func newChartsPanel(w *MainWindow) *chartsPanel {
+	c := &chartsPanel{w: w, extendTo: math.NaN()}
+	c.fit = newChartView(w.publishView)
+	c.loss = newChartView(w.publishView)
+	c.residuals = widget.NewCheck(lang.L("Show residuals"), c.onResiduals)
+	c.extend = newFieldEntry(c.onExtend)
+	c.extend.SetPlaceHolder(lang.L("data range"))
+	c.message = widget.NewLabel("")
+	c.message.Importance = widget.DangerImportance
+	c.message.Hide()
+	extendLabel := widget.NewLabel(lang.L("Draw the curve up to x ="))
+	bar := container.NewHBox(c.residuals, widget.NewSeparator(), extendLabel,
+		container.NewGridWrap(fyne.NewSize(110, c.extend.MinSize().Height), c.extend), c.message)
+	split := container.NewVSplit(c.fit, c.loss)
+	split.Offset = 0.6
+	c.content = container.NewBorder(bar, nil, nil, nil, split)
+	return c
+}
+
+// settings returns the chart options as the bridge needs them.
+func (c *chartsPanel) settings(xName, yName string) chartSettings {
+	return chartSettings{
+		residuals: c.residuals.Checked,
+		extendTo:  c.extendTo,
+		xLabel:    xName,
+		yLabel:    yName,
+		step:      lang.L("Step"),
+		loss:      lang.L("Loss (SSE)"),
+		residual:  lang.L("Residual (y - predicted)"),
+		labels: chart.Labels{
+			Observed:  lang.L("Observed"),
+			Predicted: lang.L("Predicted"),
+			Optimum:   lang.L("Exact optimum"),
+			Loss:      lang.L("Loss"),
+		},
+	}
+}
+
+// show shows a frame's images.
+func (c *chartsPanel) show(f *frame) {
+	c.fit.setImage(f.fit)
+	c.loss.setImage(f.loss)
+}
+
+func (c *chartsPanel) onResiduals(bool) { c.w.publishView() }
+
+// onExtend reads the x the curves are drawn up to; empty means the data's
+// range.
+func (c *chartsPanel) onExtend(text string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		c.extendTo = math.NaN()
+		c.message.Hide()
+		c.w.publishView()
+		return
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		c.message.SetText(lang.L("Not a number: {{.Text}}", map[string]any{"Text": text}))
+		c.message.Show()
+		return
+	}
+	c.message.Hide()
+	c.extendTo = v
+	c.w.publishView()
+}

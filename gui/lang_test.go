@@ -1,0 +1,190 @@
+package gui
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"log"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"fyne.io/fyne/v2/lang"
+)
+
+// readTranslations returns the keys and texts of one language file.
+func readTranslations(t *testing.T, name string) map[string]string {
+	t.Helper()
+	raw, err := translations.ReadFile("translations/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return m
+}
+
+// sourceKeys returns every key the package passes to lang.L or lang.X as
+// a literal, and the texts of the label maps it translates.
+func sourceKeys(t *testing.T) map[string]bool {
+	t.Helper()
+	keys := map[string]bool{}
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "lang" {
+				return true
+			}
+			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				s, _ := strconv.Unquote(lit.Value)
+				keys[s] = true
+			}
+			return true
+		})
+	}
+	for _, s := range kindLabels {
+		keys[s] = true
+	}
+	for _, s := range scalingLabels {
+		keys[s] = true
+	}
+	for _, s := range methodLabels {
+		keys[s] = true
+	}
+	for _, s := range methodHelp {
+		keys[s] = true
+	}
+	return keys
+}
+
+func TestTranslationsComplete(t *testing.T) {
+	en := readTranslations(t, "en.json")
+	ko := readTranslations(t, "ko.json")
+	if a, b := slices.Sorted(maps.Keys(en)), slices.Sorted(maps.Keys(ko)); !slices.Equal(a, b) {
+		for _, k := range a {
+			if _, ok := ko[k]; !ok {
+				t.Errorf("ko.json lacks %q", k)
+			}
+		}
+		for _, k := range b {
+			if _, ok := en[k]; !ok {
+				t.Errorf("en.json lacks %q", k)
+			}
+		}
+	}
+	for k := range sourceKeys(t) {
+		if _, ok := en[k]; !ok {
+			t.Errorf("en.json lacks %q, used in the code", k)
+		}
+	}
+	for k, v := range en {
+		if strings.Count(v, "{{") != strings.Count(ko[k], "{{") {
+			t.Errorf("%q: the Korean text has other placeholders: %q", k, ko[k])
+		}
+		if !hasHangul(ko[k]) && v == ko[k] && !isName(v) {
+			t.Errorf("%q is not translated into Korean", k)
+		}
+	}
+}
+
+// isName reports whether s is a name kept as it is in Korean, such as an
+// optimizer's.
+func isName(s string) bool {
+	return slices.Contains([]string{"Adam", "Adagrad", "RMSProp", "L-BFGS"}, s)
+}
+
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Hangul, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestKoreanWindow(t *testing.T) {
+	t.Cleanup(func() {
+		os.Setenv("LANGUAGE", "en")
+		os.Setenv("LANG", "en_US.UTF-8")
+		addTranslations()
+	})
+	os.Setenv("LANGUAGE", "ko")
+	os.Setenv("LANG", "ko_KR.UTF-8")
+	addTranslations()
+	if got := lang.L("Start"); got != "시작" {
+		t.Fatalf("Start in Korean is %q", got)
+	}
+	w := newWindow(t)
+	if got := w.settings.startPause.Text; got != "시작" {
+		t.Errorf("Start button reads %q", got)
+	}
+	if !hasHangul(w.status.step.Text) || !hasHangul(w.table.add.Text) {
+		t.Errorf("status %q, add %q not in Korean", w.status.step.Text, w.table.add.Text)
+	}
+	// Choices compare by their translated labels.
+	w.settings.speed.SetSelected(lang.L("Max"))
+	if w.cfg.Pace != 0 {
+		t.Error("Max speed not applied in Korean")
+	}
+	w.settings.method.SetSelected(lang.L("Momentum"))
+	w.Sync()
+	if w.trainer.Snapshot().Config.Method != "momentum" {
+		t.Errorf("optimizer chosen in Korean: %v", w.trainer.Snapshot().Config.Method)
+	}
+	typeCell(t, w, 0, colY, "x", "Return")
+	contains(t, "message", w.table.message.Text, "숫자가 아닙니다")
+}
+
+func TestEnglishFallback(t *testing.T) {
+	t.Cleanup(func() {
+		os.Setenv("LANGUAGE", "en")
+		os.Setenv("LANG", "en_US.UTF-8")
+		addTranslations()
+		log.SetOutput(os.Stderr)
+	})
+	var logged strings.Builder
+	log.SetOutput(&logged)
+	for _, loc := range []string{"fr_FR", "ja_JP", "it_IT", "pt_BR", "zh_CN"} {
+		os.Setenv("LANGUAGE", "")
+		os.Setenv("LANG", loc+".UTF-8")
+		addTranslations()
+		if got := lang.L("Start"); got != "Start" {
+			t.Errorf("%s: Start is %q", loc, got)
+		}
+		if got := lang.L("Step {{.Step}} / {{.Total}}", map[string]any{"Step": 1, "Total": 2}); got != "Step 1 / 2" {
+			t.Errorf("%s: %q", loc, got)
+		}
+	}
+	os.Setenv("LANG", "fr_FR.UTF-8")
+	addTranslations()
+	if got := lang.L("Yes"); got != "Oui" {
+		t.Errorf("fyne's own texts lost their French: Yes is %q", got)
+	}
+	if strings.Contains(logged.String(), "Translation failure") {
+		t.Errorf("translation errors logged:\n%s", logged.String())
+	}
+}

@@ -1,0 +1,452 @@
+package gui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tempfit/core/fit"
+	"tempfit/core/optim"
+	"tempfit/core/train"
+)
+
+// Bounds of the learning-rate slider, as powers of ten.
+const (
+	minLogRate = -5
+	maxLogRate = 1
+)
+
+// animatedSeconds is how long an animated run of the whole step budget
+// takes.
+const animatedSeconds = 5
+
+// settingsPanel is the middle area: the model, the optimizer and its
+// learning rate, the steps and speed, and the buttons that run training.
+type settingsPanel struct {
+	w *MainWindow
+
+	kind      *widget.RadioGroup
+	degree    *widget.Select
+	harmonics *widget.Select
+	period    *fieldEntry
+	scaling   *widget.RadioGroup
+	method    *widget.Select
+	about     *widget.Label
+	rate      *fieldEntry
+	rateBar   *widget.Slider
+	steps     *fieldEntry
+	speed     *widget.RadioGroup
+	warning   *widget.Label
+
+	startPause *widget.Button
+	step       *widget.Button
+	reset      *widget.Button
+	solve      *widget.Button
+
+	degreeRow, seasonalRow, scalingRow fyne.CanvasObject
+	box                                *fyne.Container
+	content                            fyne.CanvasObject
+
+	quiet bool // set while the panel changes its own widgets
+
+	shown      train.State // the state the buttons show
+	shownReady bool        // whether they show a trainer
+	shownOnce  bool
+}
+
+// Choice labels, translated when the panel is built.
+var (
+	kindLabels    = map[fit.Kind]string{fit.Polynomial: "Polynomial", fit.Seasonal: "Seasonal"}
+	scalingLabels = map[fit.Scaling]string{fit.Raw: "Raw x", fit.Scaled: "Scaled x (−1 to 1)"}
+	methodLabels  = map[optim.Kind]string{
+		optim.Adam:            "Adam",
+		optim.GradientDescent: "SGD (gradient descent)",
+		optim.Momentum:        "Momentum",
+		optim.Nesterov:        "Nesterov",
+		optim.Adagrad:         "Adagrad",
+		optim.RMSProp:         "RMSProp",
+		optim.LBFGS:           "L-BFGS",
+		optim.Exact:           "Exact (least squares)",
+	}
+	methodHelp = map[optim.Kind]string{
+		optim.Adam:            "Adaptive steps per weight with momentum; the book's choice (TensorFlow 1 defaults).",
+		optim.GradientDescent: "Plain steps against the gradient: new w = w − lr·g.",
+		optim.Momentum:        "Gradient descent that keeps 90% of its last step.",
+		optim.Nesterov:        "Momentum that looks one step ahead before it moves.",
+		optim.Adagrad:         "Steps shrink for weights whose gradients have been large.",
+		optim.RMSProp:         "Steps scaled by a running average of squared gradients.",
+		optim.LBFGS:           "Quasi-Newton method: few steps, no learning rate.",
+		optim.Exact:           "Solves the least-squares problem in one step, no learning rate.",
+	}
+)
+
+// newSettingsPanel builds the settings area of w for the configuration cfg.
+func newSettingsPanel(w *MainWindow, cfg train.Config) *settingsPanel {
+	p := &settingsPanel{w: w}
+
+	p.kind = widget.NewRadioGroup([]string{lang.L(kindLabels[fit.Polynomial]), lang.L(kindLabels[fit.Seasonal])}, p.onModel)
+	p.kind.Horizontal = true
+	p.kind.Required = true
+	var degrees, harmonics []string
+	for d := 0; d <= fit.MaxDegree; d++ {
+		degrees = append(degrees, strconv.Itoa(d))
+	}
+	for k := 1; k <= fit.MaxHarmonics; k++ {
+		harmonics = append(harmonics, strconv.Itoa(k))
+	}
+	p.degree = widget.NewSelect(degrees, p.onModel)
+	p.harmonics = widget.NewSelect(harmonics, p.onModel)
+	p.period = newFieldEntry(func(string) { p.onModel("") })
+	p.scaling = widget.NewRadioGroup([]string{lang.L(scalingLabels[fit.Raw]), lang.L(scalingLabels[fit.Scaled])}, p.onModel)
+	p.scaling.Required = true
+
+	var methods []string
+	for _, k := range optim.Kinds() {
+		methods = append(methods, lang.L(methodLabels[k]))
+	}
+	p.method = widget.NewSelect(methods, p.onMethod)
+	p.about = widget.NewLabel("")
+	p.about.Wrapping = fyne.TextWrapWord
+	p.about.SizeName = theme.SizeNameCaptionText
+
+	p.rate = newFieldEntry(p.onRateText)
+	p.rateBar = widget.NewSlider(minLogRate, maxLogRate)
+	p.rateBar.Step = 0.01
+	p.rateBar.OnChanged = p.onRateSlider
+	p.steps = newFieldEntry(p.onSteps)
+	p.speed = widget.NewRadioGroup([]string{lang.L("Animated (about 5 s)"), lang.L("Max")}, p.onSpeed)
+	p.speed.Horizontal = true
+	p.speed.Required = true
+
+	p.warning = widget.NewLabel("")
+	p.warning.Wrapping = fyne.TextWrapWord
+	p.warning.Importance = widget.WarningImportance
+	p.warning.Hide()
+
+	p.startPause = widget.NewButtonWithIcon(lang.L("Start"), theme.MediaPlayIcon(), w.onStartPause)
+	p.startPause.Importance = widget.HighImportance
+	p.step = widget.NewButtonWithIcon(lang.X("Step button", "Step"), theme.MediaSkipNextIcon(), w.onStep)
+	p.reset = widget.NewButtonWithIcon(lang.L("Reset"), theme.MediaReplayIcon(), w.onReset)
+	p.solve = widget.NewButtonWithIcon(lang.L("Solve exactly"), theme.ConfirmIcon(), w.onSolve)
+
+	p.degreeRow = widget.NewForm(widget.NewFormItem(lang.L("Degree"), p.degree))
+	p.seasonalRow = widget.NewForm(
+		widget.NewFormItem(lang.L("Harmonics"), p.harmonics),
+		widget.NewFormItem(lang.L("Period"), p.period))
+	p.scalingRow = widget.NewForm(widget.NewFormItem(lang.L("x scaling"), p.scaling))
+
+	heading := func(s string) *widget.Label {
+		l := widget.NewLabel(s)
+		l.TextStyle.Bold = true
+		return l
+	}
+	p.box = container.NewVBox(
+		heading(lang.L("Model")),
+		p.kind,
+		p.degreeRow,
+		p.seasonalRow,
+		p.scalingRow,
+		widget.NewSeparator(),
+		heading(lang.L("Optimizer")),
+		p.method,
+		p.about,
+		widget.NewForm(
+			widget.NewFormItem(lang.L("Learning rate"), p.rate),
+			widget.NewFormItem("", p.rateBar),
+			widget.NewFormItem(lang.L("Steps"), p.steps),
+		),
+		p.speed,
+		p.warning,
+		widget.NewSeparator(),
+		container.NewGridWithColumns(2, p.startPause, p.step, p.reset, p.solve),
+	)
+	p.content = container.NewVScroll(container.NewPadded(p.box))
+	p.show(cfg)
+	return p
+}
+
+// show sets every widget from cfg without reacting to the changes.
+func (p *settingsPanel) show(cfg train.Config) {
+	p.quiet = true
+	defer func() { p.quiet = false }()
+	m := cfg.Model
+	p.kind.SetSelected(lang.L(kindLabels[m.Kind]))
+	p.degree.SetSelected(strconv.Itoa(m.Degree))
+	p.harmonics.SetSelected(strconv.Itoa(max(m.Harmonics, 1)))
+	period := m.Period
+	if !(period > 0) {
+		period = fit.DefaultPeriod
+	}
+	p.period.SetText(strconv.FormatFloat(period, 'g', -1, 64))
+	p.period.accepted = p.period.Text
+	scaling := m.Scaling
+	if scaling == "" {
+		scaling = fit.Raw
+	}
+	p.scaling.SetSelected(lang.L(scalingLabels[scaling]))
+	p.method.SetSelected(lang.L(methodLabels[cfg.Method]))
+	p.showRate(cfg.LearningRate)
+	p.steps.SetText(strconv.Itoa(cfg.Steps))
+	p.steps.accepted = p.steps.Text
+	if cfg.Pace > 0 {
+		p.speed.SetSelected(lang.L("Animated (about 5 s)"))
+	} else {
+		p.speed.SetSelected(lang.L("Max"))
+	}
+	p.showKind(m.Kind)
+	p.showMethod(cfg.Method)
+}
+
+// showKind shows the rows that belong to a model family.
+func (p *settingsPanel) showKind(k fit.Kind) {
+	seasonal := k == fit.Seasonal
+	if seasonal == p.seasonalRow.Visible() && seasonal != p.degreeRow.Visible() {
+		return
+	}
+	if seasonal {
+		p.degreeRow.Hide()
+		p.seasonalRow.Show()
+		p.scaling.Disable()
+	} else {
+		p.degreeRow.Show()
+		p.seasonalRow.Hide()
+		p.scaling.Enable()
+	}
+	if p.content != nil {
+		p.content.Refresh()
+	}
+}
+
+// showMethod shows the help of an optimizer and enables the learning rate
+// if it has one.
+func (p *settingsPanel) showMethod(k optim.Kind) {
+	p.about.SetText(lang.L(methodHelp[k]))
+	if optim.UsesLearningRate(k) {
+		p.rate.Enable()
+		p.rateBar.Enable()
+	} else {
+		p.rate.Disable()
+		p.rateBar.Disable()
+	}
+}
+
+// showRate shows a learning rate in the entry and on the slider.
+func (p *settingsPanel) showRate(lr float64) {
+	quiet := p.quiet
+	p.quiet = true
+	defer func() { p.quiet = quiet }()
+	if !(lr > 0) {
+		p.rate.SetText("")
+		p.rate.accepted = ""
+		return
+	}
+	p.rate.SetText(strconv.FormatFloat(lr, 'g', 4, 64))
+	p.rate.accepted = p.rate.Text
+	p.rateBar.SetValue(max(minLogRate, min(maxLogRate, math.Log10(lr))))
+}
+
+// showState sets the buttons for a run's state.
+func (p *settingsPanel) showState(s train.State, haveTrainer bool) {
+	if p.shownOnce && s == p.shown && haveTrainer == p.shownReady {
+		return
+	}
+	p.shown, p.shownReady, p.shownOnce = s, haveTrainer, true
+	if s == train.Running {
+		p.startPause.SetText(lang.L("Pause"))
+		p.startPause.SetIcon(theme.MediaPauseIcon())
+		p.step.Disable()
+	} else {
+		if s == train.Paused || s == train.Stopped {
+			p.startPause.SetText(lang.L("Resume"))
+		} else {
+			p.startPause.SetText(lang.L("Start"))
+		}
+		p.startPause.SetIcon(theme.MediaPlayIcon())
+		p.step.Enable()
+	}
+	if haveTrainer && !s.Finished() || s == train.Running {
+		p.startPause.Enable()
+	} else {
+		p.startPause.Disable()
+	}
+	if !haveTrainer || s == train.Diverged || s == train.Failed || s == train.Done {
+		p.step.Disable()
+	}
+	if haveTrainer {
+		p.reset.Enable()
+		p.solve.Enable()
+	} else {
+		p.reset.Disable()
+		p.solve.Disable()
+	}
+}
+
+// model returns the model the widgets describe, or ok false when the
+// period is not a positive number.
+func (p *settingsPanel) model() (m fit.Model, ok bool) {
+	m.Kind = fit.Polynomial
+	if p.kind.Selected == lang.L(kindLabels[fit.Seasonal]) {
+		m.Kind = fit.Seasonal
+	}
+	m.Degree, _ = strconv.Atoi(p.degree.Selected)
+	m.Harmonics, _ = strconv.Atoi(p.harmonics.Selected)
+	m.Scaling = fit.Raw
+	if p.scaling.Selected == lang.L(scalingLabels[fit.Scaled]) {
+		m.Scaling = fit.Scaled
+	}
+	period, err := strconv.ParseFloat(strings.TrimSpace(p.period.Text), 64)
+	if err != nil || !(period > 0) || math.IsInf(period, 0) {
+		return m, false
+	}
+	m.Period = period
+	if m.Kind == fit.Seasonal {
+		m.Scaling = fit.Raw
+	}
+	return m, true
+}
+
+// methodKind returns the optimizer selected.
+func (p *settingsPanel) methodKind() optim.Kind {
+	for _, k := range optim.Kinds() {
+		if p.method.Selected == lang.L(methodLabels[k]) {
+			return k
+		}
+	}
+	return optim.Adam
+}
+
+// animated reports whether the animated speed is selected.
+func (p *settingsPanel) animated() bool {
+	return p.speed.Selected == lang.L("Animated (about 5 s)")
+}
+
+// setWarning shows a warning under the settings, or hides it for "".
+func (p *settingsPanel) setWarning(text string) {
+	if text == "" {
+		if p.warning.Visible() {
+			p.warning.Hide()
+			p.content.Refresh()
+		}
+		return
+	}
+	p.warning.SetText(text)
+	if !p.warning.Visible() {
+		p.warning.Show()
+		p.content.Refresh()
+	}
+}
+
+// onModel handles a change of model family, degree, harmonics, period or
+// scaling.
+func (p *settingsPanel) onModel(string) {
+	if p.quiet {
+		return
+	}
+	m, ok := p.model()
+	if !ok {
+		p.setWarning(lang.L("The period must be a positive number."))
+		p.show(p.w.cfg)
+		return
+	}
+	p.showKind(m.Kind)
+	p.w.changeModel(m, p.w.cfg.Method)
+}
+
+// onMethod handles a change of optimizer.
+func (p *settingsPanel) onMethod(string) {
+	if p.quiet {
+		return
+	}
+	k := p.methodKind()
+	p.w.changeModel(p.w.cfg.Model, k)
+}
+
+// onRateText applies a learning rate typed in.
+func (p *settingsPanel) onRateText(text string) {
+	if p.quiet {
+		return
+	}
+	lr, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
+	if err != nil || !(lr > 0) || math.IsInf(lr, 0) {
+		p.setWarning(lang.L("The learning rate must be a positive number, such as 0.001."))
+		p.showRate(p.w.cfg.LearningRate)
+		return
+	}
+	p.setWarning("")
+	p.showRate(lr)
+	p.w.setLearningRate(lr)
+}
+
+// onRateSlider applies a learning rate chosen on the log-scale slider.
+func (p *settingsPanel) onRateSlider(v float64) {
+	if p.quiet {
+		return
+	}
+	lr, _ := strconv.ParseFloat(strconv.FormatFloat(math.Pow(10, v), 'g', 3, 64), 64)
+	quiet := p.quiet
+	p.quiet = true
+	p.rate.SetText(strconv.FormatFloat(lr, 'g', -1, 64))
+	p.rate.accepted = p.rate.Text
+	p.quiet = quiet
+	p.w.setLearningRate(lr)
+}
+
+// onSteps applies a step budget typed in.
+func (p *settingsPanel) onSteps(text string) {
+	if p.quiet {
+		return
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(strings.ReplaceAll(text, ",", "")))
+	if err != nil || n <= 0 {
+		p.setWarning(lang.L("The number of steps must be a whole number above 0."))
+		p.steps.SetText(strconv.Itoa(p.w.cfg.Steps))
+		p.steps.accepted = p.steps.Text
+		return
+	}
+	p.setWarning("")
+	p.w.setSteps(n)
+}
+
+// onSpeed applies the speed chosen.
+func (p *settingsPanel) onSpeed(string) {
+	if p.quiet {
+		return
+	}
+	p.w.setAnimated(p.animated())
+}
+
+// fieldEntry is a one-line entry that applies its text when Enter is
+// pressed or when it loses the keyboard with text changed since.
+type fieldEntry struct {
+	widget.Entry
+	apply    func(string)
+	accepted string // the text last applied
+}
+
+func newFieldEntry(apply func(string)) *fieldEntry {
+	e := &fieldEntry{apply: apply}
+	e.ExtendBaseWidget(e)
+	e.OnSubmitted = func(string) { e.submit() }
+	return e
+}
+
+// FocusLost applies a changed text.
+func (e *fieldEntry) FocusLost() {
+	e.Entry.FocusLost()
+	e.submit()
+}
+
+// submit applies the text if it changed.
+func (e *fieldEntry) submit() {
+	if e.Text == e.accepted {
+		return
+	}
+	e.accepted = e.Text
+	e.apply(e.Text)
+}

@@ -1,0 +1,219 @@
+package gui
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tempfit/core/fit"
+	"tempfit/core/train"
+)
+
+// equationDigits is the number of significant digits of the coefficients
+// in the equation shown; the copy button copies them in full.
+const equationDigits = 4
+
+// statusBar is the bottom area: progress, loss, statistics, the fitted
+// equation and a message line.
+type statusBar struct {
+	w        *MainWindow
+	progress *widget.ProgressBar
+	step     *widget.Label
+	loss     *widget.Label
+	best     *widget.Label
+	gap      *widget.Label
+	r2       *widget.Label
+	speed    *widget.Label
+	elapsed  *widget.Label
+	equation *widget.Label
+	copy     *widget.Button
+	message  *widget.Label
+	content  fyne.CanvasObject
+
+	coefficients string // full-precision text for the clipboard
+}
+
+// newStatusBar builds the status bar of w.
+func newStatusBar(w *MainWindow) *statusBar {
+	s := &statusBar{w: w}
+	s.step = widget.NewLabel("")
+	s.progress = widget.NewProgressBar()
+	s.progress.TextFormatter = func() string { return s.step.Text }
+	s.loss = widget.NewLabel("")
+	s.best = widget.NewLabel("")
+	s.gap = widget.NewLabel("")
+	s.r2 = widget.NewLabel("")
+	s.speed = widget.NewLabel("")
+	s.elapsed = widget.NewLabel("")
+	s.equation = widget.NewLabel("")
+	s.equation.Truncation = fyne.TextTruncateEllipsis
+	s.equation.Selectable = true
+	s.copy = widget.NewButtonWithIcon(lang.L("Copy coefficients"), theme.ContentCopyIcon(), s.onCopy)
+	s.copy.Disable()
+	s.message = widget.NewLabel("")
+	s.message.Truncation = fyne.TextTruncateEllipsis
+
+	numbers := container.NewGridWithColumns(6, s.loss, s.best, s.gap, s.r2, s.speed, s.elapsed)
+	eq := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Fitted:")), s.copy, s.equation)
+	s.content = container.NewVBox(widget.NewSeparator(), s.progress, numbers, eq, s.message)
+	return s
+}
+
+// show displays a snapshot; nil means there is no trainer.
+func (s *statusBar) show(snap *train.Snapshot) {
+	if snap == nil {
+		for _, l := range []*widget.Label{s.step, s.loss, s.best, s.gap, s.r2, s.speed, s.elapsed, s.equation} {
+			setText(l, "")
+		}
+		s.progress.SetValue(0)
+		s.coefficients = ""
+		s.copy.Disable()
+		return
+	}
+	setText(s.step, lang.L("Step {{.Step}} / {{.Total}}", map[string]any{
+		"Step": groupDigits(snap.Step), "Total": groupDigits(snap.Budget)}))
+	if m, v := float64(max(snap.Budget, 1)), float64(min(snap.Step, snap.Budget)); m != s.progress.Max || v != s.progress.Value {
+		s.progress.Max = m
+		s.progress.SetValue(v)
+	}
+	st := snap.Stats
+	setText(s.loss, lang.L("Loss {{.Value}}", map[string]any{"Value": formatLoss(snap.Loss)}))
+	setText(s.best, lang.L("Best {{.Value}}", map[string]any{"Value": formatLoss(snap.BestLoss)}))
+	if math.IsNaN(st.GapPercent) {
+		setText(s.gap, lang.L("Gap to optimum —"))
+	} else {
+		setText(s.gap, lang.L("Gap to optimum {{.Value}}%", map[string]any{"Value": formatPercent(st.GapPercent)}))
+	}
+	if math.IsNaN(st.R2) {
+		setText(s.r2, "R² —")
+	} else {
+		setText(s.r2, "R² "+strconv.FormatFloat(st.R2, 'f', 5, 64))
+	}
+	setText(s.speed, lang.L("{{.Value}} steps/s", map[string]any{"Value": groupDigits(int(math.Round(snap.StepsPerSecond)))}))
+	setText(s.elapsed, lang.L("Elapsed {{.Value}}", map[string]any{"Value": formatDuration(snap.Elapsed)}))
+
+	m := snap.Config.Model
+	setText(s.equation, fit.Equation(m, snap.Raw, equationDigits))
+	s.coefficients = fit.CoefficientsText(m, snap.Raw)
+	s.copy.Enable()
+}
+
+// setMessage shows text in the message line; "" leaves it blank.
+func (s *statusBar) setMessage(text string, importance widget.Importance) {
+	if s.message.Importance != importance {
+		s.message.Importance = importance
+		s.message.Refresh()
+	}
+	setText(s.message, text)
+}
+
+// setText sets a label's text, refreshing it only on a change.
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
+}
+
+// onCopy puts the full-precision coefficients on the clipboard.
+func (s *statusBar) onCopy() {
+	if s.coefficients == "" {
+		return
+	}
+	s.w.app.Clipboard().SetContent(s.coefficients)
+}
+
+// stateMessage explains a run's state in words, with what to try when it
+// went wrong; "" when there is nothing to say.
+func stateMessage(snap *train.Snapshot) (string, widget.Importance) {
+	if snap == nil {
+		return "", widget.MediumImportance
+	}
+	switch snap.State {
+	case train.Diverged:
+		return lang.L("Training diverged: the loss grew without bound. Try a smaller learning rate or scaled x, then press Reset."), widget.DangerImportance
+	case train.Failed:
+		msg := ""
+		if snap.Err != nil {
+			msg = snap.Err.Error()
+		}
+		return lang.L("Training failed: {{.Error}}", map[string]any{"Error": msg}), widget.DangerImportance
+	case train.Done:
+		if snap.Step < snap.Budget {
+			return lang.L("Done: the optimizer reached the minimum."), widget.SuccessImportance
+		}
+		return lang.L("Done: all steps taken. Raise the steps to go on, or press Reset."), widget.MediumImportance
+	}
+	if snap.Problem != nil {
+		switch w := snap.Problem.Warning(); {
+		case errors.Is(w, fit.ErrUnderdetermined):
+			return lang.L("Fewer points than parameters: the curve can pass through every point, and the exact answer is one of many."), widget.WarningImportance
+		case errors.Is(w, fit.ErrRankDeficient):
+			return lang.L("The features are linearly dependent on these x values: the exact answer is one of many."), widget.WarningImportance
+		}
+	}
+	return "", widget.MediumImportance
+}
+
+// formatLoss formats a loss with six decimals, or in exponent form when it
+// is large.
+func formatLoss(v float64) string {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return "—"
+	case math.Abs(v) >= 1e6:
+		return strconv.FormatFloat(v, 'e', 4, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 6, 64)
+}
+
+// formatPercent formats a percentage with about three significant digits.
+func formatPercent(v float64) string {
+	switch a := math.Abs(v); {
+	case a >= 1e6:
+		return strconv.FormatFloat(v, 'e', 2, 64)
+	case a >= 100:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	case a >= 1:
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 4, 64)
+}
+
+// formatDuration formats a duration as seconds with one decimal, or as
+// minutes and seconds from a minute on.
+func formatDuration(d time.Duration) string {
+	if d < time.Minute {
+		return lang.L("{{.Value}} s", map[string]any{"Value": strconv.FormatFloat(d.Seconds(), 'f', 1, 64)})
+	}
+	m := int(d / time.Minute)
+	sec := int((d % time.Minute) / time.Second)
+	return fmt.Sprintf("%d:%02d", m, sec)
+}
+
+// groupDigits formats n with a comma every three digits.
+func groupDigits(n int) string {
+	s := strconv.Itoa(n)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	out := make([]byte, 0, len(s)+len(s)/3)
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	if neg {
+		return "-" + string(out)
+	}
+	return string(out)
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Captures a screenshot of Tempfit training on the book's data under a virtual
+# X server and writes it to docs/screenshot.png (or the path given).
+#
+# Usage: scripts/screenshot.sh [output.png]
+# Environment: WAIT (seconds after launch before the capture, default 4),
+#              LANG (e.g. ko_KR.UTF-8 for the Korean window).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+out=${1:-docs/screenshot.png}
+wait_s=${WAIT:-4}
+
+need=()
+command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
+command -v import >/dev/null 2>&1 || need+=(imagemagick)
+fc-list 2>/dev/null | grep -qi nanum || need+=(fonts-nanum)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "screenshot: installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+mkdir -p bin "$(dirname "$out")"
+go build -o bin/tempfit ./cmd/tempfit
+
+export LANG=${LANG:-en_US.UTF-8}
+case "$LANG" in C|POSIX|C.*|"") export LANG=en_US.UTF-8 ;; esac
+log=$(mktemp)
+tmp=$(mktemp --suffix=.png)
+trap 'rm -f "$log" "$tmp"' EXIT
+
+# xvfb-run sets DISPLAY for the inner shell, which starts the app, waits,
+# captures the whole screen and closes the app.
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  ./bin/tempfit --start >"$1" 2>&1 &
+  pid=$!
+  sleep "$2"
+  import -window root -crop 1280x760+0+0 +repage "$3"
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+' _ "$log" "$wait_s" "$tmp"
+
+cp "$tmp" "$out"
+if grep -q "Error in Fyne call thread" "$log"; then
+  echo "screenshot: the app reported a fyne thread error:" >&2
+  cat "$log" >&2
+  exit 1
+fi
+echo "screenshot: wrote $out"

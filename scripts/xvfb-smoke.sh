@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs the real Tempfit window under a virtual X server for 30 seconds with
+# training started, built with the race detector, while xdotool edits a cell,
+# toggles the residual chart and resizes the window. Fails if the app prints
+# a fyne thread error, a panic or a data race, or does not exit cleanly.
+#
+# Usage: scripts/xvfb-smoke.sh [seconds]
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+secs=${1:-30}
+
+need=()
+command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
+command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
+fc-list 2>/dev/null | grep -qi nanum || need+=(fonts-nanum)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "smoke: installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+mkdir -p bin
+echo "smoke: building bin/tempfit-race"
+go build -race -o bin/tempfit-race ./cmd/tempfit
+
+export LANG=${LANG:-en_US.UTF-8}
+case "$LANG" in C|POSIX|C.*|"") export LANG=en_US.UTF-8 ;; esac
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "smoke: running the window for ${secs}s under Xvfb"
+status=0
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  secs=$1 log=$2
+  # A budget no run reaches in time, at maximum speed: training never stops.
+  ./bin/tempfit-race --start --speed max --steps 1000000000 --stats 2>"$log" &
+  pid=$!
+  at=0
+  pause() { sleep "$1"; at=$((at + $1)); }
+  pause 6
+  xdotool mousemove 190 137 click 1 type --delay 50 "7.5"
+  xdotool key Return
+  pause 2
+  xdotool mousemove 190 215 click 1 type --delay 50 "oops"
+  xdotool key Return
+  pause 2
+  xdotool mousemove 430 21 click 1
+  pause 3
+  win=$(xdotool search --name Tempfit | head -n 1 || true)
+  if [ -n "$win" ]; then xdotool windowsize "$win" 1000 700 || true; fi
+  pause 3
+  xdotool mousemove 430 21 click 1
+  if [ "$secs" -gt "$at" ]; then sleep $((secs - at)); fi
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "smoke: the app exited before the end" >&2
+    wait "$pid" || true
+    exit 3
+  fi
+  kill -TERM "$pid"
+  for _ in $(seq 1 40); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "smoke: the app did not exit on SIGTERM" >&2
+    kill -KILL "$pid"
+    exit 4
+  fi
+  wait "$pid"
+' _ "$secs" "$log" || status=$?
+
+grep -v -E 'XDG_RUNTIME_DIR|dbus-launch|Failed to (initialise|load) (dbus|user locales)' "$log" | sed 's/^/  app: /' || true
+fail=0
+for pattern in "Error in Fyne call thread" "panic:" "WARNING: DATA RACE" "fatal error:"; do
+  if grep -q "$pattern" "$log"; then
+    echo "smoke: FAIL: the app printed \"$pattern\"" >&2
+    fail=1
+  fi
+done
+if [ "$status" -ne 0 ]; then
+  echo "smoke: FAIL: exit status $status" >&2
+  fail=1
+fi
+if ! grep -q "frames" "$log"; then
+  echo "smoke: FAIL: no statistics printed, so the app did not exit cleanly" >&2
+  fail=1
+fi
+[ "$fail" -eq 0 ] && echo "smoke: ok"
+exit "$fail"
