@@ -250,6 +250,23 @@ func points(x, y []float64, keep func(float64) bool) plotter.XYs {
 	return xys
 }
 
+// maxScatter is the most points a scatter draws; beyond it a glyph per
+// point only blots the chart and slows every frame.
+const maxScatter = 2000
+
+// thinned returns at most n of xys, evenly spaced by index, keeping the
+// first and the last.
+func thinned(xys plotter.XYs, n int) plotter.XYs {
+	if len(xys) <= n || n < 2 {
+		return xys
+	}
+	out := make(plotter.XYs, n)
+	for i := range out {
+		out[i] = xys[i*(len(xys)-1)/(n-1)]
+	}
+	return out
+}
+
 // xTicks returns the ticker for an x axis showing the points: integer
 // ticks if the points are at integers spread over at least two units,
 // such as months, and any ticks otherwise.

@@ -122,7 +122,7 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	p := newPlot(f.Title, f.XLabel, f.YLabel)
 	var drawn plotter.XYs // everything drawn, to place the legend
 	if haveData {
-		p.Add(scatter{XYs: data, Glyph: observedGlyph})
+		p.Add(scatter{XYs: thinned(data, maxScatter), Glyph: observedGlyph})
 		drawn = append(drawn, data...)
 	}
 	if optimum != nil {

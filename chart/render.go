@@ -65,6 +65,7 @@ func RenderDPI(p *plot.Plot, width, height, dpi int) (img image.Image, err error
 		p.BackgroundColor = nil
 		defer func() { p.BackgroundColor = bg }()
 	}
+	defer fitXTicks(p, width*DPI/dpi)()
 	p.Draw(page(vgdraw.New(c)))
 	return rgba, nil
 }
@@ -132,6 +133,7 @@ func Write(w io.Writer, p *plot.Plot, width, height vg.Length, format string) (e
 			err = fmt.Errorf("chart: writing %s failed: %v", format, r)
 		}
 	}()
+	defer fitXTicks(p, int(width.Dots(DPI)))()
 	var c vg.CanvasWriterTo
 	switch format {
 	case "png":

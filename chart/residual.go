@@ -38,7 +38,7 @@ func ResidualPlot(r Residuals) (*plot.Plot, error) {
 	p := newPlot(r.Title, r.XLabel, r.YLabel)
 	p.Add(hline{Y: 0, Style: zeroStyle})
 	if ok {
-		p.Add(scatter{XYs: xys, Glyph: observedGlyph})
+		p.Add(scatter{XYs: thinned(xys, maxScatter), Glyph: observedGlyph})
 	}
 	p.X.Tick.Marker = xTicks(xys)
 	setRange(&p.X, xmin, xmax)

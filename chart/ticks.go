@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -100,6 +101,7 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 	ehi := int(math.Ceil(math.Log10(hi)))
 	decades := ehi - elo
 	plain := elo >= -4 && ehi <= 6
+	inRange := func(v float64) bool { return v >= lo*(1-1e-9) && v <= hi*(1+1e-9) }
 
 	if decades > maxLabels {
 		step := 1
@@ -112,6 +114,9 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 		var ticks []plot.Tick
 		for e := elo; e <= ehi; e++ {
 			t := plot.Tick{Value: math.Pow(10, float64(e))}
+			if !inRange(t.Value) {
+				continue
+			}
 			if e%step == 0 {
 				t.Label = logLabel(1, e, plain)
 			} else if decades > 4*maxLabels {
@@ -122,7 +127,6 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 		return ticks
 	}
 
-	inRange := func(v float64) bool { return v >= lo*(1-1e-9) && v <= hi*(1+1e-9) }
 	for _, labelled := range []func(m int) bool{
 		func(m int) bool { return m == 1 },
 		func(m int) bool { return m == 1 || m == 2 || m == 5 },
@@ -143,7 +147,9 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 			}
 		}
 		if n >= 3 {
-			return ticks
+			// gonum/plot makes room for the label of every tick it is
+			// given, so a tick beyond the range would shrink the chart.
+			return slices.DeleteFunc(ticks, func(t plot.Tick) bool { return !inRange(t.Value) })
 		}
 	}
 
@@ -163,4 +169,22 @@ func logLabel(m, e int, plain bool) string {
 		return strconv.FormatFloat(float64(m)*math.Pow(10, float64(e)), 'f', -1, 64)
 	}
 	return strconv.Itoa(m) + "e" + strconv.Itoa(e)
+}
+
+// labelSpacing is the least width, in pixels at DPI, that a label on the x
+// axis gets.
+const labelSpacing = 70
+
+// fitXTicks lowers the number of labels on p's x axis so that labels on an
+// axis width pixels wide (at DPI) do not run into each other. It returns a
+// function that puts the ticker back.
+func fitXTicks(p *plot.Plot, width int) (restore func()) {
+	m, ok := p.X.Tick.Marker.(linTicks)
+	if !ok {
+		return func() {}
+	}
+	fitted := m
+	fitted.N = max(2, min(m.N, width/labelSpacing))
+	p.X.Tick.Marker = fitted
+	return func() { p.X.Tick.Marker = m }
 }
