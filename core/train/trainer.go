@@ -306,6 +306,7 @@ func (t *Trainer) SetPace(stepsPerSecond float64) {
 	t.cfg.Pace = math.Max(stepsPerSecond, 0)
 	t.paceStart, t.paceStep = time.Now(), t.step
 	t.poke()
+	t.publish()
 }
 
 // SetBudget sets the total number of steps. A run that was done because its

@@ -325,6 +325,9 @@ func TestPace(t *testing.T) {
 	tr.Start()
 	time.Sleep(300 * time.Millisecond)
 	tr.SetPace(0)
+	if p := tr.Snapshot().Config.Pace; p != 0 {
+		t.Errorf("snapshot pace %v after SetPace(0)", p)
+	}
 	waitFor(t, "full speed", func(s *Snapshot) bool { return s.Step > 100000 }, tr)
 	tr.SetPace(1) // one step a second: Stop must not wait for the sleep
 	start := time.Now()
