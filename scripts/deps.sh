@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages that building, running and testing Tempfit on
 # Linux needs, and only those that are missing. Safe to run again and again.
+#
+# Usage: scripts/deps.sh [extra Debian packages a script needs]
 set -euo pipefail
 
 packages=(
   gcc pkg-config
   libgl1-mesa-dev xorg-dev libxkbcommon-dev libwayland-dev wayland-protocols
-  xvfb xauth fonts-nanum
+  xvfb xauth xdotool fonts-nanum
+  "$@"
 )
 
 if [ "$(uname -s)" != "Linux" ]; then

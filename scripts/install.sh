@@ -27,10 +27,8 @@ die() {
   exit 1
 }
 
-# toml_value KEY prints the quoted string value of KEY in FyneApp.toml.
-toml_value() {
-  sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\"\(.*\)\"[[:space:]]*\$/\1/p" FyneApp.toml | head -n 1
-}
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 case $action in
 install | uninstall) ;;

@@ -17,10 +17,8 @@ die() {
   exit 1
 }
 
-# toml_value KEY prints the quoted string value of KEY in FyneApp.toml.
-toml_value() {
-  sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\"\(.*\)\"[[:space:]]*\$/\1/p" FyneApp.toml | head -n 1
-}
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 { [ -f go.mod ] && [ -f FyneApp.toml ] && [ -d "$main_pkg" ]; } ||
   die "run me from the repository root (needs go.mod, FyneApp.toml and $main_pkg/)"

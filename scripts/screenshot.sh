@@ -11,18 +11,7 @@ cd "$(dirname "$0")/.."
 out=${1:-docs/screenshot.png}
 wait_s=${WAIT:-4}
 
-need=()
-command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
-command -v import >/dev/null 2>&1 || need+=(imagemagick)
-fc-list 2>/dev/null | grep -qi nanum || need+=(fonts-nanum)
-if [ ${#need[@]} -gt 0 ]; then
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "screenshot: installing ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
-fi
+bash scripts/deps.sh imagemagick
 
 mkdir -p bin "$(dirname "$out")"
 go build -o bin/tempfit ./cmd/tempfit

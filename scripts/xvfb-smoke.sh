@@ -10,18 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-30}
 
-need=()
-command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
-command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
-fc-list 2>/dev/null | grep -qi nanum || need+=(fonts-nanum)
-if [ ${#need[@]} -gt 0 ]; then
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "smoke: installing ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
-fi
+bash scripts/deps.sh
 
 mkdir -p bin
 echo "smoke: building bin/tempfit-race"
