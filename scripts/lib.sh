@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shell functions shared by the packaging scripts; source it from the repo root.
 
 # toml_value KEY prints the quoted string value of KEY in FyneApp.toml.
