@@ -57,8 +57,9 @@ type job struct {
 // hands the finished frame to fyne.Do; a worker goroutine makes trainers and
 // swaps data. This file is the only place that calls fyne.Do.
 type bridge struct {
-	w    *MainWindow
-	tick time.Duration // <= 0: no goroutines; Sync does the jobs and frames
+	w        *MainWindow
+	tick     time.Duration // <= 0: no goroutines; Sync does the jobs and frames
+	autosave time.Duration // the period of autosaves; <= 0 for none
 
 	view    atomic.Pointer[view]
 	version atomic.Uint64
@@ -85,19 +86,24 @@ type bridge struct {
 }
 
 // newBridge returns a bridge for w; start sets it running.
-func newBridge(w *MainWindow, tick time.Duration) *bridge {
+func newBridge(w *MainWindow, tick, autosave time.Duration) *bridge {
 	if tick == 0 {
 		tick = defaultTick
 	}
+	if autosave == 0 {
+		autosave = defaultAutosave
+	}
 	return &bridge{
-		w:    w,
-		tick: tick,
-		wake: make(chan struct{}, 1),
-		quit: make(chan struct{}),
+		w:        w,
+		tick:     tick,
+		autosave: autosave,
+		wake:     make(chan struct{}, 1),
+		quit:     make(chan struct{}),
 	}
 }
 
-// start starts the ticker and the worker, unless the bridge is synchronous.
+// start starts the ticker, the worker and the autosaver, unless the
+// bridge is synchronous.
 func (b *bridge) start() {
 	if b.tick <= 0 {
 		return
@@ -105,6 +111,10 @@ func (b *bridge) start() {
 	b.done.Add(2)
 	go b.run()
 	go b.work()
+	if b.autosave > 0 {
+		b.done.Add(1)
+		go b.autosaver()
+	}
 }
 
 // stop ends the goroutines and waits for them. Frames already queued in
@@ -262,6 +272,42 @@ func (b *bridge) work() {
 		}
 		r := b.do(*j)
 		fyne.Do(func() { b.finish(*j, r) })
+	}
+}
+
+// autosaver is the autosave goroutine. Every period it asks the UI
+// goroutine for the autosave to do, which snapshots the session there,
+// then writes the file itself and reports back.
+func (b *bridge) autosaver() {
+	defer b.done.Done()
+	t := time.NewTicker(b.autosave)
+	defer t.Stop()
+	type next struct {
+		j  autosaveJob
+		ok bool
+	}
+	for {
+		select {
+		case <-b.quit:
+			return
+		case <-t.C:
+		}
+		ch := make(chan next, 1)
+		fyne.Do(func() {
+			j, ok := b.w.nextAutosave()
+			ch <- next{j, ok}
+		})
+		var n next
+		select {
+		case <-b.quit:
+			return
+		case n = <-ch:
+		}
+		if !n.ok {
+			continue
+		}
+		err := n.j.run()
+		fyne.Do(func() { b.w.autosaveDone(n.j, err) })
 	}
 }
 

@@ -61,13 +61,19 @@ func render(p *plot.Plot, size pixelSize) image.Image {
 	if p == nil || size.w <= 0 || size.h <= 0 {
 		return nil
 	}
-	p.X.Tick.Marker = inRange{Ticker: p.X.Tick.Marker, maxLabels: max(2, size.w*chart.DPI/size.dpi/labelSpacing)}
-	p.Y.Tick.Marker = inRange{Ticker: p.Y.Tick.Marker}
+	spaceTicks(p, size.w, size.dpi)
 	img, err := chart.RenderDPI(p, size.w, size.h, size.dpi)
 	if err != nil {
 		return nil
 	}
 	return img
+}
+
+// spaceTicks keeps p's ticks inside its axes and spaces the x labels for
+// an image width pixels wide at dpi.
+func spaceTicks(p *plot.Plot, width, dpi int) {
+	p.X.Tick.Marker = inRange{Ticker: p.X.Tick.Marker, maxLabels: max(2, width*chart.DPI/dpi/labelSpacing)}
+	p.Y.Tick.Marker = inRange{Ticker: p.Y.Tick.Marker}
 }
 
 // fitPlot returns the chart of the points with the current and optimum
@@ -333,6 +339,7 @@ func (c *chartsPanel) onExtend(text string) {
 		c.extendTo = math.NaN()
 		c.message.Hide()
 		c.w.publishView()
+		c.w.updateTitle()
 		return
 	}
 	v, err := strconv.ParseFloat(text, 64)
@@ -343,5 +350,20 @@ func (c *chartsPanel) onExtend(text string) {
 	}
 	c.message.Hide()
 	c.extendTo = v
+	c.w.publishView()
+	c.w.updateTitle()
+}
+
+// setExtendTo draws the curves up to x, or over the data's range for 0.
+func (c *chartsPanel) setExtendTo(x float64) {
+	c.message.Hide()
+	if x == 0 {
+		c.extendTo = math.NaN()
+		c.extend.SetText("")
+	} else {
+		c.extendTo = x
+		c.extend.SetText(strconv.FormatFloat(x, 'g', -1, 64))
+	}
+	c.extend.accepted = c.extend.Text
 	c.w.publishView()
 }

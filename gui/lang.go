@@ -2,6 +2,7 @@ package gui
 
 import (
 	"embed"
+	"encoding/json"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -50,13 +51,36 @@ func addTranslations() {
 	if conf == language.No || i < 2 {
 		return
 	}
-	en, err := translations.ReadFile("translations/en.json")
+	en, err := englishOwnTexts()
 	if err != nil {
 		return
 	}
 	if err := lang.AddTranslationsForLocale(en, fyne.Locale(fyneLanguages[i])); err != nil {
 		fyne.LogError("Loading translations", err)
 	}
+}
+
+// fyneTexts are texts of fyne's own that Tempfit translates into Korean,
+// for fyne's dialogs and menus; fyne translates them into its languages.
+var fyneTexts = []string{"Cancel", "Confirm", "Copy", "Create Folder", "Cut", "Enter filename", "Error",
+	"Favourites", "File", "Folder", "New Folder", "No", "OK", "Open", "Paste", "Quit", "Redo", "Save",
+	"Select all", "Show Hidden Files", "Undo", "Yes"}
+
+// englishOwnTexts returns the English texts without fyne's own, so that
+// registering them for another language leaves fyne's translations be.
+func englishOwnTexts() ([]byte, error) {
+	raw, err := translations.ReadFile("translations/en.json")
+	if err != nil {
+		return nil, err
+	}
+	var texts map[string]string
+	if err := json.Unmarshal(raw, &texts); err != nil {
+		return nil, err
+	}
+	for _, k := range fyneTexts {
+		delete(texts, k)
+	}
+	return json.Marshal(texts)
 }
 
 // loadChartFont makes the charts draw with a system font that has Hangul,

@@ -15,7 +15,11 @@ import (
 	"testing"
 	"unicode"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+
+	"tempfit/sampledata"
 )
 
 // readTranslations returns the keys and texts of one language file.
@@ -76,6 +80,9 @@ func sourceKeys(t *testing.T) map[string]bool {
 		keys[s] = true
 	}
 	for _, s := range methodHelp {
+		keys[s] = true
+	}
+	for _, s := range []string{exportRows, exportGrid, chartFit, chartResiduals, chartLoss} {
 		keys[s] = true
 	}
 	return keys
@@ -157,6 +164,25 @@ func TestKoreanWindow(t *testing.T) {
 	}
 	typeCell(t, w, 0, colY, "x", "Return")
 	contains(t, "message", w.table.message.Text, "숫자가 아닙니다")
+
+	// Menus, sample titles and fyne's own dialogs speak Korean too.
+	for _, m := range w.win.MainMenu().Items {
+		for _, it := range append([]*fyne.MenuItem{{Label: m.Label}}, m.Items...) {
+			if !it.IsSeparator && !hasHangul(it.Label) {
+				t.Errorf("menu item %q is not in Korean", it.Label)
+			}
+		}
+	}
+	samples := menuItem(t, w, "파일", "예제 데이터").ChildMenu.Items
+	for i, s := range sampledata.All() {
+		if samples[i].Label != s.TitleKo {
+			t.Errorf("sample %q, want %q", samples[i].Label, s.TitleKo)
+		}
+	}
+	w.prefs.setFolder(folderData, filepath.Join(t.TempDir(), "x"))
+	typeShortcut(t, w, &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault})
+	tapButton(t, w, "취소")
+	noDialog(t, w)
 }
 
 func TestEnglishFallback(t *testing.T) {

@@ -37,8 +37,6 @@ type statusBar struct {
 	copy     *widget.Button
 	message  *widget.Label
 	content  fyne.CanvasObject
-
-	coefficients string // full-precision text for the clipboard
 }
 
 // newStatusBar builds the status bar of w.
@@ -56,7 +54,7 @@ func newStatusBar(w *MainWindow) *statusBar {
 	s.equation = widget.NewLabel("")
 	s.equation.Truncation = fyne.TextTruncateEllipsis
 	s.equation.Selectable = true
-	s.copy = widget.NewButtonWithIcon(lang.L("Copy coefficients"), theme.ContentCopyIcon(), s.onCopy)
+	s.copy = widget.NewButtonWithIcon(lang.L("Copy coefficients"), theme.ContentCopyIcon(), w.onCopyEquation)
 	s.copy.Disable()
 	s.message = widget.NewLabel("")
 	s.message.Truncation = fyne.TextTruncateEllipsis
@@ -74,7 +72,6 @@ func (s *statusBar) show(snap *train.Snapshot) {
 			setText(l, "")
 		}
 		s.progress.SetValue(0)
-		s.coefficients = ""
 		s.copy.Disable()
 		return
 	}
@@ -102,7 +99,6 @@ func (s *statusBar) show(snap *train.Snapshot) {
 
 	m := snap.Config.Model
 	setText(s.equation, fit.Equation(m, snap.Raw, equationDigits))
-	s.coefficients = fit.CoefficientsText(m, snap.Raw)
 	s.copy.Enable()
 }
 
@@ -120,14 +116,6 @@ func setText(l *widget.Label, text string) {
 	if l.Text != text {
 		l.SetText(text)
 	}
-}
-
-// onCopy puts the full-precision coefficients on the clipboard.
-func (s *statusBar) onCopy() {
-	if s.coefficients == "" {
-		return
-	}
-	s.w.app.Clipboard().SetContent(s.coefficients)
 }
 
 // stateMessage explains a run's state in words, with what to try when it

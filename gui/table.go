@@ -452,6 +452,45 @@ func (t *dataTable) onSort() {
 	t.structureChanged()
 }
 
+// insertionRow returns the row that pasted rows go above: the first row
+// selected, or the current one.
+func (t *dataTable) insertionRow() int {
+	if rows := t.deletionRows(); len(rows) > 0 {
+		return rows[0]
+	}
+	return 0
+}
+
+// clearSelection unselects every row.
+func (t *dataTable) clearSelection() {
+	clear(t.selected)
+	t.anchor = -1
+}
+
+// undo takes back the latest change to the table.
+func (t *dataTable) undo() {
+	t.commit(0, 0)
+	if t.sheet().Undo() {
+		t.clearSelection()
+		t.structureChanged()
+	}
+}
+
+// redo makes the latest change taken back again.
+func (t *dataTable) redo() {
+	t.commit(0, 0)
+	if t.sheet().Redo() {
+		t.clearSelection()
+		t.structureChanged()
+	}
+}
+
+// onUndo takes back the latest change to the table.
+func (w *MainWindow) onUndo() { w.table.undo() }
+
+// onRedo makes the latest change taken back again.
+func (w *MainWindow) onRedo() { w.table.redo() }
+
 // structureChanged redraws the table and passes the new data on.
 func (t *dataTable) structureChanged() {
 	t.hideMessage()
@@ -534,8 +573,16 @@ func (st *sheetTable) TypedKey(e *fyne.KeyEvent) {
 		t.cursor.Row = max(t.sheet().Len()-1, 0)
 		t.move(0, 0)
 	default:
-		st.Table.TypedKey(e)
+		if !t.w.menu.functionKey(e.Name) {
+			st.Table.TypedKey(e)
+		}
 	}
+}
+
+// TypedShortcut runs the window's action for a shortcut typed while the
+// table has the keyboard.
+func (st *sheetTable) TypedShortcut(s fyne.Shortcut) {
+	st.t.w.menu.shortcut(s)
 }
 
 // TypedRune starts editing the current cell with the character typed.

@@ -7,13 +7,13 @@ package gui
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tempfit/core/data"
@@ -35,13 +35,19 @@ type Options struct {
 	// frames wait for Sync. Headless tests use it.
 	Tick time.Duration
 
-	// Steps is the step budget the window starts with; 0 means the book's
-	// 100,000.
+	// Steps is the step budget the window starts with; 0 means the one
+	// chosen last, at first the book's 100,000.
 	Steps int
 
-	// MaxSpeed starts the window at the maximum speed instead of the
-	// animated one.
+	// MaxSpeed starts the window at the maximum speed, and Animated at the
+	// animated one, instead of the speed chosen last (animated at first).
 	MaxSpeed bool
+	Animated bool
+
+	// Autosave is how often unsaved changes are saved to the app's
+	// storage; 0 means every 5 seconds, a negative value never. Autosaves
+	// run on the bridge's goroutines, so not with a negative Tick.
+	Autosave time.Duration
 }
 
 // MainWindow is Tempfit's main window and the state behind it. All its
@@ -55,10 +61,22 @@ type MainWindow struct {
 	charts   *chartsPanel
 	status   *statusBar
 
-	sheet *sheet.Sheet
-	file  string // the file name shown in the title
-	data  *data.Dataset
-	cfg   train.Config
+	menu  *mainMenu
+	prefs prefs
+
+	sheet       *sheet.Sheet
+	file        string // the file name shown in the title
+	source      string // the data file the rows came from, or ""
+	projectPath string // the project file the window saves to, or ""
+	saved       savedState
+	restored    bool // the session is work restored from an autosave
+	quitting    bool // the user chose to close, saving or discarding changes
+	data        *data.Dataset
+	cfg         train.Config
+
+	autosaved    bool        // the autosave file holds this window's work
+	autosaveLast autosaveKey // what was autosaved last
+	offer        *dialog.ConfirmDialog
 
 	trainer  *train.Trainer
 	snap     *train.Snapshot // the snapshot shown last
@@ -78,20 +96,24 @@ type MainWindow struct {
 func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 	loadTranslations()
 	loadChartFont()
-	w := &MainWindow{app: a, win: a.NewWindow(AppName)}
-	w.bridge = newBridge(w, opts.Tick)
+	installSaveRepository()
+	w := &MainWindow{app: a, win: a.NewWindow(AppName), prefs: prefs{a.Preferences()}}
+	w.bridge = newBridge(w, opts.Tick, opts.Autosave)
 	w.cfg = train.Config{
 		Model:        fit.BookModel(),
 		Method:       optim.Adam,
 		LearningRate: optim.DefaultLearningRate(optim.Adam),
 		Steps:        train.DefaultSteps,
 	}
+	w.cfg.Model.Harmonics = 2
+	w.cfg.Model.Period = fit.DefaultPeriod
+	w.cfg = w.prefs.loadConfig(w.cfg)
 	if opts.Steps > 0 {
 		w.cfg.Steps = opts.Steps
 	}
-	w.cfg.Model.Harmonics = 2
-	w.cfg.Model.Period = fit.DefaultPeriod
-	w.cfg.Pace = pace(w.cfg.Steps, !opts.MaxSpeed)
+	animated, ok := w.prefs.savedSpeed()
+	animated = (animated || !ok || opts.Animated) && !opts.MaxSpeed
+	w.cfg.Pace = pace(w.cfg.Steps, animated)
 
 	w.sheet = sheet.New("x", "y")
 	if d, err := bookData(); err == nil {
@@ -108,14 +130,20 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 	main := container.NewHSplit(w.table.content, right)
 	main.Offset = 0.325
 	w.win.SetContent(container.NewBorder(nil, w.status.content, nil, nil, main))
-	w.win.Resize(fyne.NewSize(1280, 760))
+	w.menu = newMainMenu(w)
+	w.win.SetMainMenu(w.menu.main)
+	w.win.SetIcon(Icon)
+	w.win.Resize(w.prefs.windowSize(fyne.NewSize(1280, 760)))
+	w.win.SetCloseIntercept(w.onCloseRequest)
+	w.win.SetOnDropped(w.onDropped)
 	w.win.SetOnClosed(w.shutdown)
 
-	w.updateTitle()
+	w.markSaved()
 	w.table.updateButtons()
 	w.loadData()
 	w.rebuild()
 	w.bridge.start()
+	w.offerRestore()
 	return w
 }
 
@@ -132,25 +160,17 @@ func bookData() (*data.Dataset, error) {
 // Window returns the fyne window.
 func (w *MainWindow) Window() fyne.Window { return w.win }
 
-// Open reads a CSV file into the table, replacing its rows, and makes a new
-// trainer for it with the current settings.
-func (w *MainWindow) Open(path string) error {
-	res, err := data.ReadFile(path, data.ReadOptions{})
-	if err != nil {
-		return err
-	}
-	w.sheet = sheet.FromDataset(res.Data)
-	w.file = filepath.Base(path)
-	w.table.reset()
-	w.updateTitle()
-	w.loadData()
-	w.rebuild()
-	return nil
-}
-
-// ShowError shows err in a dialog over the window.
+// ShowError shows err in a dialog over the window. Unlike fyne's error
+// dialog it shows the message as it is, so that a file name at its start
+// keeps its case.
 func (w *MainWindow) ShowError(err error) {
-	dialog.ShowError(err, w.win)
+	msg := widget.NewLabel(err.Error())
+	width := min(msg.MinSize().Width+2*theme.Padding(), 600, w.win.Canvas().Size().Width*0.9)
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(lang.L("Error"), lang.L("OK"), msg, w.win)
+	d.SetIcon(theme.ErrorIcon())
+	d.Resize(fyne.NewSize(max(width, 320), 0)) // before Show, while the text is on one line
+	d.Show()
 }
 
 // Start presses Start: training begins as soon as the trainer is ready.
@@ -168,9 +188,17 @@ func (w *MainWindow) Start() {
 // only way these happen.
 func (w *MainWindow) Sync() { w.bridge.Sync() }
 
-// Close stops training and closes the window.
+// Close stops training and closes the window without asking anything.
+// Unsaved changes stay in the autosave file, to be offered next time,
+// unless the user chose to discard them.
 func (w *MainWindow) Close() {
+	if w.closed {
+		return
+	}
+	w.table.commit(0, 0)
+	w.prefs.setWindowSize(w.win.Canvas().Size())
 	w.shutdown()
+	w.finishAutosave()
 	w.win.Close()
 }
 
@@ -195,10 +223,27 @@ func (w *MainWindow) updateTitle() {
 	} else {
 		title += " — " + lang.L("untitled")
 	}
-	if w.sheet.Dirty() {
+	if w.unsaved() {
 		title += " *"
 	}
-	w.win.SetTitle(title)
+	if w.win.Title() != title {
+		w.win.SetTitle(title)
+	}
+}
+
+// sheetChanged shows the state of a new or replaced table in the title
+// and the menus and builds its data set.
+func (w *MainWindow) sheetChanged() {
+	w.updateTitle()
+	w.loadData()
+	w.menu.updateEdit()
+}
+
+// settingsChanged remembers the settings for the next window and marks
+// them unsaved.
+func (w *MainWindow) settingsChanged() {
+	w.prefs.saveConfig(w.cfg)
+	w.updateTitle()
 }
 
 // loadData builds the data set from the table's complete rows.
@@ -216,6 +261,7 @@ func (w *MainWindow) loadData() {
 func (w *MainWindow) dataChanged() {
 	w.updateTitle()
 	w.loadData()
+	w.menu.updateEdit()
 	if w.data == nil || w.trainer == nil || w.building {
 		w.rebuild()
 		return
@@ -320,6 +366,9 @@ func (w *MainWindow) showFrame(f *frame) {
 		return // drawn for a trainer that has been replaced
 	}
 	if f.snap != w.snap {
+		if w.snap == nil || f.snap.Step != w.snap.Step {
+			defer w.updateTitle()
+		}
 		w.snap = f.snap
 		if p := f.snap.Problem; p != nil {
 			basis, weights := p.Basis, f.snap.Weights
@@ -394,6 +443,7 @@ func (w *MainWindow) changeModel(m fit.Model, k optim.Kind) {
 		w.cfg.Model, w.cfg.Method = m, k
 		w.settings.show(w.cfg)
 		w.settings.setWarning(warning)
+		w.settingsChanged()
 		w.rebuild()
 	}
 	if !w.underWay() {
@@ -418,6 +468,7 @@ func (w *MainWindow) changeModel(m fit.Model, k optim.Kind) {
 // setLearningRate applies a new learning rate, also to a running trainer.
 func (w *MainWindow) setLearningRate(lr float64) {
 	w.cfg.LearningRate = lr
+	w.settingsChanged()
 	if w.trainer != nil && optim.UsesLearningRate(w.cfg.Method) {
 		if err := w.trainer.SetLearningRate(lr); err != nil {
 			w.settings.setWarning(err.Error())
@@ -431,6 +482,7 @@ func (w *MainWindow) setSteps(n int) {
 	if w.cfg.Pace > 0 {
 		w.cfg.Pace = pace(n, true)
 	}
+	w.settingsChanged()
 	if w.trainer != nil {
 		w.trainer.SetBudget(n)
 		w.trainer.SetPace(w.cfg.Pace)
@@ -440,6 +492,7 @@ func (w *MainWindow) setSteps(n int) {
 // setAnimated switches between the animated and the maximum speed.
 func (w *MainWindow) setAnimated(on bool) {
 	w.cfg.Pace = pace(w.cfg.Steps, on)
+	w.settingsChanged()
 	if w.trainer != nil {
 		w.trainer.SetPace(w.cfg.Pace)
 	}

@@ -335,7 +335,8 @@ func TestCopyCoefficients(t *testing.T) {
 	s := runToEnd(t, w)
 	test.Tap(w.status.copy)
 	got := w.app.Clipboard().Content()
-	if want := fit.CoefficientsText(s.Config.Model, s.Raw); got != want {
+	want := fit.Equation(s.Config.Model, s.Raw, -1) + "\n\n" + fit.CoefficientsText(s.Config.Model, s.Raw)
+	if got != want {
 		t.Errorf("clipboard %q, want %q", got, want)
 	}
 }
@@ -669,7 +670,7 @@ func TestOpenFile(t *testing.T) {
 }
 
 func TestCloseStopsTrainer(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := newTestApp(t)
 	w := NewMainWindow(a, Options{Tick: -1})
 	w.Sync()
 	test.Tap(w.settings.startPause)

@@ -1,0 +1,263 @@
+package gui
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"tempfit/core/data"
+	"tempfit/core/fit"
+	"tempfit/core/sheet"
+)
+
+// pasted is rows as a spreadsheet copies them: tab-separated, no header.
+const pasted = "13\t4.5\n14\t6.25\n15\t-1.125\n"
+
+func TestPasteTabSeparatedRows(t *testing.T) {
+	w := newWindow(t)
+	book := sheetPoints(w)
+	rows, err := data.ParseText(pasted, data.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := datasetPoints(rows.Data)
+
+	// Ctrl+V on the table, with the cursor on row 3, asks where.
+	moveTo(t, w, 2, colX)
+	w.app.Clipboard().SetContent(pasted)
+	typeShortcut(t, w, &fyne.ShortcutPaste{})
+	contains(t, "question", dialogText(t, w), "3 rows", "row 3")
+	tapButton(t, w, "Insert at row 3")
+	noDialog(t, w)
+	got := sheetPoints(w)
+	if len(got) != len(book)+3 || !slices.Equal(got[2:5], want) || !slices.Equal(got[:2], book[:2]) || !slices.Equal(got[5:], book[2:]) {
+		t.Fatalf("after inserting, the table is %v", got)
+	}
+	w.Sync()
+	if n := w.trainer.Snapshot().Problem.Data.Len(); n != len(book)+3 {
+		t.Errorf("the trainer has %d points", n)
+	}
+
+	// The paste is one step: Undo takes all of it back, Redo puts it back.
+	typeShortcut(t, w, &fyne.ShortcutUndo{})
+	if !slices.Equal(sheetPoints(w), book) {
+		t.Fatalf("Undo left %v", sheetPoints(w))
+	}
+	typeShortcut(t, w, &fyne.ShortcutRedo{})
+	if !slices.Equal(sheetPoints(w), got) {
+		t.Fatalf("Redo gave %v", sheetPoints(w))
+	}
+
+	// Replace all swaps every row, keeping the column names of a paste
+	// without a header.
+	xName, yName := w.sheet.Names()
+	typeShortcut(t, w, &fyne.ShortcutPaste{})
+	tapButton(t, w, "Replace all")
+	if !slices.Equal(sheetPoints(w), want) {
+		t.Fatalf("after Replace all the table is %v", sheetPoints(w))
+	}
+	if x, y := w.sheet.Names(); x != xName || y != yName {
+		t.Errorf("a paste without a header renamed the columns to %s, %s", x, y)
+	}
+	typeShortcut(t, w, ctrl(fyne.KeyZ, true)) // Ctrl+Shift+Z does nothing: nothing undone
+	if !slices.Equal(sheetPoints(w), want) {
+		t.Error("Redo with nothing undone changed the table")
+	}
+	typeShortcut(t, w, &fyne.ShortcutUndo{})
+	if !slices.Equal(sheetPoints(w), got) {
+		t.Errorf("Undo of Replace all left %v", sheetPoints(w))
+	}
+
+	// Cancel changes nothing.
+	typeShortcut(t, w, &fyne.ShortcutPaste{})
+	tapButton(t, w, "Cancel")
+	if !slices.Equal(sheetPoints(w), got) {
+		t.Error("Cancel changed the table")
+	}
+}
+
+func TestPasteWithHeaderIntoEmptyTable(t *testing.T) {
+	w := newWindow(t)
+	typeShortcut(t, w, ctrl(fyne.KeyN, false))
+	text := "hour;load\n1;2,5\n2;3,25\n"
+	w.app.Clipboard().SetContent(text)
+	w.win.Canvas().Focus(w.table.table)
+	typeShortcut(t, w, &fyne.ShortcutPaste{})
+	noDialog(t, w) // nothing to ask about an empty table
+	rows, err := data.ParseText(text, data.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(sheetPoints(w), datasetPoints(rows.Data)) {
+		t.Errorf("pasted %v", sheetPoints(w))
+	}
+	if x, y := w.sheet.Names(); x != "hour" || y != "load" {
+		t.Errorf("columns %s, %s", x, y)
+	}
+}
+
+func TestPasteBadRows(t *testing.T) {
+	w := newWindow(t)
+	book := sheetPoints(w)
+	w.app.Clipboard().SetContent("1\t2\n2\tx\n3\t4\n")
+	w.win.Canvas().Focus(w.table.table)
+	typeShortcut(t, w, &fyne.ShortcutPaste{})
+	contains(t, "message", dialogText(t, w), ":2:2", "2 rows can be read")
+	tapButton(t, w, "Cancel")
+	if !slices.Equal(sheetPoints(w), book) {
+		t.Error("a refused paste changed the table")
+	}
+}
+
+func TestCopyRows(t *testing.T) {
+	w := newWindow(t)
+	w.table.selectRow(1, 0)
+	w.table.selectRow(3, fyne.KeyModifierShift)
+	w.win.Canvas().Focus(w.table.table)
+	typeShortcut(t, w, &fyne.ShortcutCopy{})
+	var want strings.Builder
+	for r := 1; r <= 3; r++ {
+		want.WriteString(w.sheet.Text(r, sheet.X) + "\t" + w.sheet.Text(r, sheet.Y) + "\n")
+	}
+	if got := w.app.Clipboard().Content(); got != want.String() {
+		t.Errorf("clipboard %q, want %q", got, want.String())
+	}
+	// What was copied pastes back as the same rows.
+	rows, err := data.ParseText(w.app.Clipboard().Content(), data.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := datasetPoints(rows.Data); !slices.Equal(got, sheetPoints(w)[1:4]) {
+		t.Errorf("copied rows read back as %v", got)
+	}
+}
+
+func TestShortcutsInTextFieldsEditText(t *testing.T) {
+	w := newWindow(t)
+	book := sheetPoints(w)
+	moveTo(t, w, 4, colY)
+	pressKey(t, w, fyne.KeyReturn)
+	w.table.editor.SetText("")
+	w.app.Clipboard().SetContent("7.5")
+	typeShortcut(t, w, &fyne.ShortcutPaste{})
+	if w.table.editor.Text != "7.5" {
+		t.Fatalf("Ctrl+V in a cell typed %q", w.table.editor.Text)
+	}
+	if !slices.Equal(sheetPoints(w), book) {
+		t.Fatal("Ctrl+V in a cell pasted rows")
+	}
+	pressKey(t, w, fyne.KeyReturn)
+	if v, _ := w.sheet.Value(4, sheet.Y); v != 7.5 {
+		t.Errorf("the cell holds %v", v)
+	}
+	// Ctrl+C in the learning-rate field copies its text, not rows.
+	w.win.Canvas().Focus(w.settings.rate)
+	typeShortcut(t, w, &fyne.ShortcutSelectAll{})
+	typeShortcut(t, w, &fyne.ShortcutCopy{})
+	if got := w.app.Clipboard().Content(); got != w.settings.rate.Text {
+		t.Errorf("Ctrl+C in the rate field copied %q", got)
+	}
+	// Ctrl+V in a dialog's field pastes into it.
+	typeShortcut(t, w, ctrl(fyne.KeyE, false))
+	radio := inDialog[*widget.RadioGroup](t, w)[0]
+	radio.SetSelected(radio.Options[1])
+	to := inDialog[*widget.Entry](t, w)[1]
+	to.SetText("")
+	w.win.Canvas().Focus(to)
+	w.app.Clipboard().SetContent("36")
+	typeShortcut(t, w, &fyne.ShortcutPaste{})
+	if to.Text != "36" {
+		t.Errorf("Ctrl+V in the dialog's field gave %q", to.Text)
+	}
+	tapButton(t, w, "Cancel")
+}
+
+func TestUndoRedoEdit(t *testing.T) {
+	w := newWindow(t)
+	before, _ := w.sheet.Value(2, sheet.Y)
+	typeCell(t, w, 2, colY, "9.5", fyne.KeyReturn)
+	undo := menuItem(t, w, "Edit", "Undo")
+	if undo.Disabled {
+		t.Error("Undo is disabled after an edit")
+	}
+	typeShortcut(t, w, &fyne.ShortcutUndo{})
+	if v, _ := w.sheet.Value(2, sheet.Y); v != before {
+		t.Fatalf("after Undo y = %v, want %v", v, before)
+	}
+	if got := cellText(t, w, 2, colY); got != strconv.FormatFloat(before, 'g', -1, 64) {
+		t.Errorf("the cell shows %q after Undo", got)
+	}
+	if strings.Contains(w.win.Title(), "*") {
+		t.Error("undone back to the file, the title still says unsaved")
+	}
+	if !undo.Disabled || menuItem(t, w, "Edit", "Redo").Disabled {
+		t.Error("the Edit menu does not follow the history")
+	}
+	w.Sync()
+	if y := w.trainer.Snapshot().Problem.Data.Y[2]; y != before {
+		t.Errorf("the trainer has y = %v after Undo", y)
+	}
+	typeShortcut(t, w, ctrl(fyne.KeyZ, true))
+	if v, _ := w.sheet.Value(2, sheet.Y); v != 9.5 {
+		t.Fatalf("after Ctrl+Shift+Z y = %v", v)
+	}
+	typeShortcut(t, w, &fyne.ShortcutUndo{})
+	menuItem(t, w, "Edit", "Redo").Action()
+	if v, _ := w.sheet.Value(2, sheet.Y); v != 9.5 {
+		t.Fatalf("after Edit > Redo y = %v", v)
+	}
+	// Row operations and sorting undo too.
+	n := w.sheet.Len()
+	test.Tap(w.table.add)
+	pressKey(t, w, fyne.KeyEscape)
+	test.Tap(w.table.sort)
+	w.table.selectRow(0, 0)
+	test.Tap(w.table.remove)
+	for range 3 {
+		menuItem(t, w, "Edit", "Undo").Action()
+	}
+	if w.sheet.Len() != n {
+		t.Errorf("%d rows after undoing add, sort and delete, want %d", w.sheet.Len(), n)
+	}
+}
+
+func TestCopyEquationAndStatistics(t *testing.T) {
+	w := newWindow(t)
+	w.trainer.Advance(250)
+	s := w.trainer.Snapshot()
+	menuItem(t, w, "Edit", "Copy equation and coefficients").Action()
+	got := w.app.Clipboard().Content()
+	contains(t, "clipboard", got, fit.Equation(s.Config.Model, s.Raw, -1), fit.CoefficientsText(s.Config.Model, s.Raw))
+
+	menuItem(t, w, "Edit", "Copy statistics").Action()
+	stats := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(w.app.Clipboard().Content()), "\n") {
+		k, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("line %q is not name<TAB>value", line)
+		}
+		stats[k] = v
+	}
+	num := func(name string) float64 {
+		v, err := strconv.ParseFloat(stats[name], 64)
+		if err != nil {
+			t.Fatalf("%s: %q", name, stats[name])
+		}
+		return v
+	}
+	if num("Loss (SSE)") != s.Loss || num("R²") != s.Stats.R2 || num("RMSE") != s.Stats.RMSE || num("Optimum SSE") != s.Stats.OptimumSSE {
+		t.Errorf("statistics %v differ from the snapshot %+v", stats, s.Stats)
+	}
+	if stats["Step"] != "250" || num("Points") != float64(s.Stats.N) {
+		t.Errorf("step %q, points %q", stats["Step"], stats["Points"])
+	}
+	if math.IsNaN(s.Stats.AdjR2) != (stats["Adjusted R²"] == "—") {
+		t.Errorf("adjusted R² %q", stats["Adjusted R²"])
+	}
+}
