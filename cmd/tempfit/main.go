@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	tempfit [flags] [file.csv]
+//	tempfit [flags] [file.csv | project.tempfit]
 package main
 
 import (
@@ -14,21 +14,28 @@ import (
 	"os/signal"
 	"syscall"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"tempfit/gui"
 )
 
-// appID is the application id, as in FyneApp.toml.
-const appID = "io.github.tempfit.tempfit"
+// The app's id, name and version, as in FyneApp.toml; a test keeps them
+// equal. A packaged build gets them from FyneApp.toml itself, a plain
+// "go build" from here.
+const (
+	appID   = "io.github.tempfit.tempfit"
+	appName = "Tempfit"
+	version = "1.0.0"
+)
 
 func main() {
 	start := flag.Bool("start", os.Getenv("TEMPFIT_START") == "1", "press Start as soon as the window opens")
-	steps := flag.Int("steps", 0, "step budget (default 100000, the book's)")
-	speed := flag.String("speed", "animated", "training speed: animated (about 5 s per run) or max")
+	steps := flag.Int("steps", 0, "step budget (default: the one chosen last, at first the book's 100000)")
+	speed := flag.String("speed", "animated", "training speed: animated (about 5 s per run) or max (default: the one chosen last)")
 	stats := flag.Bool("stats", false, "print drawing statistics on exit")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "Usage: tempfit [flags] [file.csv]\n\nFlags:\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "Usage: tempfit [flags] [file.csv | project.tempfit]\n\nFlags:\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -37,12 +44,25 @@ func main() {
 		os.Exit(2)
 	}
 
+	speedSet := false
+	flag.Visit(func(f *flag.Flag) { speedSet = speedSet || f.Name == "speed" })
+
 	a := app.NewWithID(appID)
-	w := gui.NewMainWindow(a, gui.Options{Steps: *steps, MaxSpeed: *speed == "max"})
+	if m := a.Metadata(); m.ID == "" && m.Name == "" {
+		app.SetMetadata(fyne.AppMetadata{ID: appID, Name: appName, Version: version, Build: 1, Icon: gui.Icon})
+	}
+	if a.Icon() == nil {
+		a.SetIcon(gui.Icon)
+	}
+	w := gui.NewMainWindow(a, gui.Options{
+		Steps:    *steps,
+		MaxSpeed: speedSet && *speed == "max",
+		Animated: speedSet && *speed == "animated",
+	})
 	if flag.NArg() == 1 {
+		// Open shows its errors in a dialog.
 		if err := w.Open(flag.Arg(0)); err != nil {
 			fmt.Fprintf(os.Stderr, "tempfit: %v\n", err)
-			w.ShowError(err)
 		}
 	}
 	if *start {
