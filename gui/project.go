@@ -104,43 +104,9 @@ func (w *MainWindow) project() *project.Project {
 	}
 	if w.trainer != nil && !w.building {
 		c := w.trainer.Checkpoint()
-		// A diverged run goes back a step but keeps that step's loss and
-		// the optimizer state that blew up: a project holds neither.
-		for len(c.History) > 0 && c.History[len(c.History)-1].Step >= c.Step {
-			c.History = c.History[:len(c.History)-1]
-		}
-		// An optimizer that has not stepped since it was made or reset has
-		// empty accumulators, which Restore refuses; without a state it
-		// starts afresh, which is the same.
-		if !finiteState(c.OptimizerState) || freshState(c.OptimizerState) {
-			c.OptimizerState = nil
-		}
 		p.Weights, p.Step, p.History, p.OptimizerState = c.Weights, c.Step, c.History, c.OptimizerState
 	}
 	return p
-}
-
-// freshState reports whether an optimizer state has an empty accumulator.
-func freshState(state map[string][]float64) bool {
-	for _, vs := range state {
-		if len(vs) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// finiteState reports whether an optimizer state holds finite numbers
-// only.
-func finiteState(state map[string][]float64) bool {
-	for _, vs := range state {
-		for _, v := range vs {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // onSave saves the project, asking where if it has no file yet.

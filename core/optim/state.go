@@ -10,8 +10,8 @@ import (
 // so that a saved run continues exactly where it stopped.
 type Stateful interface {
 	Optimizer
-	// State returns a copy of the accumulated state, by name. It is empty
-	// before the first step.
+	// State returns a copy of the accumulated state, by name; nil before
+	// the first step, when there is nothing to carry over.
 	State() map[string][]float64
 	// SetState restores a state returned by State for the same kind of
 	// optimizer and n weights; a state that does not fit changes nothing.
@@ -44,6 +44,9 @@ func loadState(state map[string][]float64, n int, dst map[string]*[]float64) err
 
 // State returns the momentum accumulator.
 func (o *momentum) State() map[string][]float64 {
+	if len(o.accum) == 0 {
+		return nil
+	}
 	return map[string][]float64{"accum": slices.Clone(o.accum)}
 }
 
@@ -54,6 +57,9 @@ func (o *momentum) SetState(s map[string][]float64, n int) error {
 
 // State returns the squared-gradient accumulator.
 func (o *adagrad) State() map[string][]float64 {
+	if len(o.accum) == 0 {
+		return nil
+	}
 	return map[string][]float64{"accum": slices.Clone(o.accum)}
 }
 
@@ -64,6 +70,9 @@ func (o *adagrad) SetState(s map[string][]float64, n int) error {
 
 // State returns the mean-square and momentum accumulators.
 func (o *rmsprop) State() map[string][]float64 {
+	if len(o.ms) == 0 {
+		return nil
+	}
 	return map[string][]float64{"ms": slices.Clone(o.ms), "mom": slices.Clone(o.mom)}
 }
 
@@ -75,6 +84,9 @@ func (o *rmsprop) SetState(s map[string][]float64, n int) error {
 // State returns the moment estimates and the running powers of beta1 and
 // beta2.
 func (o *adam) State() map[string][]float64 {
+	if len(o.m) == 0 {
+		return nil
+	}
 	return map[string][]float64{
 		"m":           slices.Clone(o.m),
 		"v":           slices.Clone(o.v),

@@ -64,3 +64,20 @@ func (h *History) restore(points []LossPoint) {
 		h.add(p.Step, p.Loss)
 	}
 }
+
+// truncate drops the points at step and after.
+func (h *History) truncate(step int) {
+	n := len(h.points)
+	for n > 0 && h.points[n-1].Step >= step {
+		n--
+	}
+	if n < len(h.points) {
+		// Readers may hold the old slice: copy rather than overwrite it
+		// by later appends.
+		h.points = append(make([]LossPoint, 0, historySize), h.points[:n]...)
+	}
+	h.next = step
+	if r := step % h.stride; r != 0 {
+		h.next += h.stride - r
+	}
+}

@@ -539,9 +539,15 @@ func (t *Trainer) steps(n int) {
 // diverge ends the run as diverged. The loss of the weights before the step
 // just taken was already off, so it goes back one step more, to the last
 // weights whose loss was finite and in bounds.
+//
+// The optimizer's accumulators took in the exploding gradients, so they are
+// reset, and the loss recorded for the step gone back to is dropped: the
+// history holds only steps before the current one.
 func (t *Trainer) diverge() {
 	copy(t.w, t.prev)
 	t.step = max(t.step-1, 0)
+	t.hist.truncate(t.step)
+	t.opt.Reset()
 	t.state, t.err = Diverged, ErrDiverged
 }
 

@@ -317,6 +317,16 @@ func TestDivergence(t *testing.T) {
 		if tr.Step() {
 			t.Errorf("%s: a diverged run took a step", method)
 		}
+		// What is left can be saved and restored: no loss recorded at or
+		// after the current step, a finite optimizer state.
+		c := tr.Checkpoint()
+		if n := len(c.History); n > 0 && c.History[n-1].Step >= c.Step {
+			t.Errorf("%s: history ends at step %d, the run at %d", method, c.History[n-1].Step, c.Step)
+		}
+		fresh := newTrainer(t, Config{Model: fit.BookModel(), Method: method, LearningRate: 0.01})
+		if err := fresh.Restore(c); err != nil {
+			t.Errorf("%s: the diverged run's checkpoint does not restore: %v", method, err)
+		}
 	}
 }
 
@@ -363,6 +373,14 @@ func TestCheckpointRestore(t *testing.T) {
 				t.Fatalf("%s: continued weights %v, want %v", k, got.Weights, want.Weights)
 			}
 		}
+	}
+	// A run that never stepped has no optimizer state, and restores.
+	unstepped := newTrainer(t, bookConfig()).Checkpoint()
+	if unstepped.OptimizerState != nil {
+		t.Errorf("state before the first step: %v", unstepped.OptimizerState)
+	}
+	if err := newTrainer(t, bookConfig()).Restore(unstepped); err != nil {
+		t.Errorf("restoring an unstepped run: %v", err)
 	}
 	tr := newTrainer(t, bookConfig())
 	if tr.Restore(Checkpoint{Weights: []float64{1, 2}}) == nil {
