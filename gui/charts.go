@@ -21,10 +21,6 @@ import (
 // chart is drawn at this width and stretched.
 const maxChartWidth = 1600
 
-// maxScatter is the most observed points drawn in the fit chart; larger
-// data sets are thinned evenly so that a frame stays quick.
-const maxScatter = 2000
-
 // chartSettings are the chart options and texts the bridge draws with.
 type chartSettings struct {
 	residuals bool    // show residuals instead of the fit
@@ -61,19 +57,11 @@ func render(p *plot.Plot, size pixelSize) image.Image {
 	if p == nil || size.w <= 0 || size.h <= 0 {
 		return nil
 	}
-	spaceTicks(p, size.w, size.dpi)
 	img, err := chart.RenderDPI(p, size.w, size.h, size.dpi)
 	if err != nil {
 		return nil
 	}
 	return img
-}
-
-// spaceTicks keeps p's ticks inside its axes and spaces the x labels for
-// an image width pixels wide at dpi.
-func spaceTicks(p *plot.Plot, width, dpi int) {
-	p.X.Tick.Marker = inRange{Ticker: p.X.Tick.Marker, maxLabels: max(2, width*chart.DPI/dpi/labelSpacing)}
-	p.Y.Tick.Marker = inRange{Ticker: p.Y.Tick.Marker}
 }
 
 // fitPlot returns the chart of the points with the current and optimum
@@ -85,7 +73,7 @@ func fitPlot(v *view, s *train.Snapshot) *plot.Plot {
 		Labels: v.chart.labels,
 	}
 	if d := v.data; d != nil {
-		f.X, f.Y = thin(d.X), thin(d.Y)
+		f.X, f.Y = d.X, d.Y
 		f.XMin, f.XMax = d.XRange()
 		if v.chart.extendTo > f.XMax {
 			f.XMax = v.chart.extendTo
@@ -107,8 +95,8 @@ func fitPlot(v *view, s *train.Snapshot) *plot.Plot {
 func residualPlot(v *view, s *train.Snapshot) *plot.Plot {
 	r := chart.Residuals{XLabel: v.chart.xLabel, YLabel: v.chart.residual}
 	if s != nil && s.Problem != nil {
-		r.X = thin(s.Problem.Data.X)
-		r.Residuals = thin(s.Problem.Residuals(s.Weights))
+		r.X = s.Problem.Data.X
+		r.Residuals = s.Problem.Residuals(s.Weights)
 	}
 	p, err := chart.ResidualPlot(r)
 	if err != nil {
@@ -135,61 +123,6 @@ func lossPlot(v *view, s *train.Snapshot) *plot.Plot {
 		return nil
 	}
 	return p
-}
-
-// labelSpacing is the least room, in pixels at chart.DPI, that a label on
-// the x axis gets.
-const labelSpacing = 70
-
-// inRange keeps only the ticks inside the axis range, and at most maxLabels
-// labels (0 for no limit). gonum/plot makes room for the label of every
-// tick a marker returns, so a tick beyond the range shrinks the data area,
-// and long labels packed too close run into each other.
-type inRange struct {
-	plot.Ticker
-	maxLabels int
-}
-
-// Ticks returns the ticks of the wrapped marker between lo and hi.
-func (r inRange) Ticks(lo, hi float64) []plot.Tick {
-	all := r.Ticker.Ticks(lo, hi)
-	ticks := all[:0:0]
-	labels := 0
-	for _, t := range all {
-		if t.Value >= lo && t.Value <= hi {
-			ticks = append(ticks, t)
-			if t.Label != "" {
-				labels++
-			}
-		}
-	}
-	if r.maxLabels > 0 && labels > r.maxLabels {
-		every := (labels + r.maxLabels - 1) / r.maxLabels
-		k := 0
-		for i := range ticks {
-			if ticks[i].Label == "" {
-				continue
-			}
-			if k%every != 0 {
-				ticks[i].Label = ""
-			}
-			k++
-		}
-	}
-	return ticks
-}
-
-// thin returns at most maxScatter of vs, evenly spaced, keeping the first
-// and the last.
-func thin(vs []float64) []float64 {
-	if len(vs) <= maxScatter {
-		return vs
-	}
-	out := make([]float64, maxScatter)
-	for i := range out {
-		out[i] = vs[i*(len(vs)-1)/(maxScatter-1)]
-	}
-	return out
 }
 
 // chartView shows a chart image and reports its size when it changes, so

@@ -263,7 +263,7 @@ func (w *MainWindow) ExportChart(path, which string, width, height int) error {
 	if err != nil {
 		return err
 	}
-	p := w.chartPlot(which, width)
+	p := w.chartPlot(which)
 	if p == nil {
 		return errors.New(lang.L("The chart could not be drawn."))
 	}
@@ -273,9 +273,8 @@ func (w *MainWindow) ExportChart(path, which string, width, height int) error {
 	})
 }
 
-// chartPlot returns the plot of a chart as the window shows it, with tick
-// labels spaced for a width of width pixels.
-func (w *MainWindow) chartPlot(which string, width int) *plot.Plot {
+// chartPlot returns the plot of a chart as the window shows it.
+func (w *MainWindow) chartPlot(which string) *plot.Plot {
 	v := w.bridge.view.Load()
 	if v == nil {
 		return nil
@@ -292,9 +291,6 @@ func (w *MainWindow) chartPlot(which string, width int) *plot.Plot {
 		p = lossPlot(v, s)
 	default:
 		p = fitPlot(v, s)
-	}
-	if p != nil {
-		spaceTicks(p, width, chart.DPI)
 	}
 	return p
 }
