@@ -16,11 +16,16 @@ bash scripts/deps.sh imagemagick
 mkdir -p bin "$(dirname "$out")"
 go build -o bin/tempfit ./cmd/tempfit
 
+# A fresh settings folder: no remembered window size, settings or autosave
+# from an earlier run changes what the app shows.
+XDG_CONFIG_HOME=$(mktemp -d)
+export XDG_CONFIG_HOME
+
 export LANG=${LANG:-en_US.UTF-8}
 case "$LANG" in C|POSIX|C.*|"") export LANG=en_US.UTF-8 ;; esac
 log=$(mktemp)
 tmp=$(mktemp --suffix=.png)
-trap 'rm -f "$log" "$tmp"' EXIT
+trap 'rm -rf "$log" "$tmp" "$XDG_CONFIG_HOME"' EXIT
 
 # xvfb-run sets DISPLAY for the inner shell, which starts the app, waits,
 # captures the whole screen and closes the app.

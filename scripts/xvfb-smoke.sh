@@ -16,10 +16,15 @@ mkdir -p bin
 echo "smoke: building bin/tempfit-race"
 go build -race -o bin/tempfit-race ./cmd/tempfit
 
+# A fresh settings folder: no remembered window size, settings or autosave
+# from an earlier run changes what the app shows.
+XDG_CONFIG_HOME=$(mktemp -d)
+export XDG_CONFIG_HOME
+
 export LANG=${LANG:-en_US.UTF-8}
 case "$LANG" in C|POSIX|C.*|"") export LANG=en_US.UTF-8 ;; esac
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -rf "$log" "$XDG_CONFIG_HOME"' EXIT
 
 echo "smoke: running the window for ${secs}s under Xvfb"
 status=0
@@ -31,18 +36,24 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   at=0
   pause() { sleep "$1"; at=$((at + $1)); }
   pause 6
-  xdotool mousemove 190 137 click 1 type --delay 50 "7.5"
+  # Below the menu bar: row 1 of the table at y 164, row 3 at y 244, the
+  # residuals toggle at (430, 48).
+  xdotool mousemove 190 164 click 1 type --delay 50 "7.5"
   xdotool key Return
   pause 2
-  xdotool mousemove 190 215 click 1 type --delay 50 "oops"
+  xdotool mousemove 190 244 click 1 type --delay 50 "oops"
   xdotool key Return
   pause 2
-  xdotool mousemove 430 21 click 1
+  xdotool key ctrl+z
+  xdotool key F5
+  pause 1
+  xdotool key F5
+  xdotool mousemove 430 48 click 1
   pause 3
   win=$(xdotool search --name Tempfit | head -n 1 || true)
   if [ -n "$win" ]; then xdotool windowsize "$win" 1000 700 || true; fi
   pause 3
-  xdotool mousemove 430 21 click 1
+  xdotool mousemove 430 48 click 1
   if [ "$secs" -gt "$at" ]; then sleep $((secs - at)); fi
   if ! kill -0 "$pid" 2>/dev/null; then
     echo "smoke: the app exited before the end" >&2
