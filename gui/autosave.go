@@ -168,11 +168,7 @@ func (w *MainWindow) offerRestore() {
 
 // restore opens the autosave file at path as unsaved work.
 func (w *MainWindow) restore(path string) {
-	p, err := project.Load(path)
-	var l *loaded
-	if err == nil {
-		l, err = prepare(p, path)
-	}
+	p, l, err := readProject(path)
 	if err != nil {
 		w.ShowError(err)
 		w.removeAutosave()

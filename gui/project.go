@@ -207,15 +207,22 @@ func projectConfig(p *project.Project) train.Config {
 	return cfg
 }
 
+// readProject reads the project file at path and prepares it for the
+// window.
+func readProject(path string) (*project.Project, *loaded, error) {
+	p, err := project.Load(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := prepare(p, path)
+	return p, l, err
+}
+
 // OpenProject opens the project file at path, continuing its training
 // where it stopped. A file that cannot be read whole is refused with a
 // dialog and the window stays as it was.
 func (w *MainWindow) OpenProject(path string) error {
-	p, err := project.Load(path)
-	var l *loaded
-	if err == nil {
-		l, err = prepare(p, path)
-	}
+	p, l, err := readProject(path)
 	if err != nil {
 		w.ShowError(err)
 		return err
