@@ -1,6 +1,7 @@
 # Tempfit: `make run` opens the app on the book's data, `make test` runs the
 # whole suite. Both install any missing system packages first.
 
+SHELL   := /bin/bash
 GO      ?= go
 FYNE    := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
 BIN     := bin
@@ -28,12 +29,16 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
+# A fyne thread error anywhere in the tests' output fails the suite too.
 test: deps fmt-check vet cli
-	$(GO) test -race ./...
+	@mkdir -p $(BIN)
+	set -o pipefail; $(GO) test -race ./... 2>&1 | tee $(BIN)/test.log
+	@if grep -n "Error in Fyne call thread" $(BIN)/test.log; then echo "fyne thread error in the tests"; exit 1; fi
 	bash scripts/xvfb-smoke.sh
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./core/... ./chart/... ./gui/...
+	$(GO) test -run Measure -v -count 1 ./gui
 
 smoke: deps
 	bash scripts/xvfb-smoke.sh
