@@ -387,6 +387,13 @@ func (t *dataTable) moveWrap(dRow, dCol int, wrap bool) {
 	t.table.Highlight(id)
 }
 
+// pageRows returns how far Page Up and Page Down move: one row less than
+// the table shows, so that a row stays in view.
+func (t *dataTable) pageRows() int {
+	row := newCellView().MinSize().Height + theme.SeparatorThicknessSize()
+	return max(1, int(t.table.Size().Height/row)-1)
+}
+
 // showError shows a message under the table.
 func (t *dataTable) showError(text string) {
 	t.message.SetText(text)
@@ -572,6 +579,10 @@ func (st *sheetTable) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyEnd:
 		t.cursor.Row = max(t.sheet().Len()-1, 0)
 		t.move(0, 0)
+	case fyne.KeyPageUp:
+		t.move(-t.pageRows(), 0)
+	case fyne.KeyPageDown:
+		t.move(t.pageRows(), 0)
 	default:
 		if !t.w.menu.functionKey(e.Name) {
 			st.Table.TypedKey(e)

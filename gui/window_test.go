@@ -727,6 +727,19 @@ func TestLargeTableBuildsOnlyVisibleCells(t *testing.T) {
 		t.Errorf("%d cell views for %d rows", len(w.table.cells), n)
 	}
 	moveTo(t, w, 0, colY)
+	pressKey(t, w, fyne.KeyPageDown)
+	page := w.table.cursor.Row
+	if page < 5 || page > 40 {
+		t.Errorf("Page Down moved to row %d", page)
+	}
+	pressKey(t, w, fyne.KeyPageDown)
+	if w.table.cursor.Row != 2*page {
+		t.Errorf("a second Page Down moved to row %d, want %d", w.table.cursor.Row, 2*page)
+	}
+	pressKey(t, w, fyne.KeyPageUp)
+	if w.table.cursor.Row != page {
+		t.Errorf("Page Up moved to row %d, want %d", w.table.cursor.Row, page)
+	}
 	pressKey(t, w, fyne.KeyEnd)
 	if w.table.cursor.Row != n-1 {
 		t.Errorf("End moved to row %d", w.table.cursor.Row)
