@@ -85,13 +85,13 @@ func (w *MainWindow) readData(path string, opts data.ReadOptions) error {
 // offerGoodRows tells why reading failed and offers to use the rows that
 // could be read, good, with apply.
 func (w *MainWindow) offerGoodRows(err error, good *data.ReadResult, apply func(*data.ReadResult)) {
-	msg := widget.NewLabel(err.Error() + "\n\n" + lang.L("{{.Good}} rows can be read; {{.Bad}} rows cannot.",
+	msg := widget.NewLabel(errorText(err) + "\n\n" + lang.L("{{.Good}} rows can be read; {{.Bad}} rows cannot.",
 		map[string]any{"Good": good.Data.Len(), "Bad": good.Skipped}))
 	msg.Wrapping = fyne.TextWrapWord
 	var lines []string
 	for _, e := range good.SkippedErrors {
 		if e.Error() != err.Error() {
-			lines = append(lines, e.Error())
+			lines = append(lines, errorText(e))
 		}
 	}
 	if good.Skipped > len(good.SkippedErrors) {

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"encoding/json"
+	"errors"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -19,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
+	"tempfit/core/data"
 	"tempfit/sampledata"
 )
 
@@ -183,6 +185,33 @@ func TestKoreanWindow(t *testing.T) {
 	typeShortcut(t, w, &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault})
 	tapButton(t, w, "취소")
 	noDialog(t, w)
+
+	// A bad cell in a file is described in Korean after its place.
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(bad, []byte("month,t\n1,abc\n"), 0o644)
+	if w.Open(bad) == nil {
+		t.Fatal("a file without a good row opened")
+	}
+	contains(t, "message", dialogText(t, w), "bad.csv:2:2: “abc”은(는) 숫자가 아닙니다")
+}
+
+func TestErrorText(t *testing.T) {
+	cases := map[string]string{
+		"x,y\n1,abc\n":   "t.csv:2:2: “abc” is not a number",
+		"x,y\n1,Inf\n":   "t.csv:2:2: “Inf” is not a finite number",
+		"x;y\n1;\n2;3\n": "t.csv:2:2: the cell is empty",
+		"x\ty\n1\t2,5\n": "t.csv:2:2: “2,5” is not a number (a decimal comma is only read in semicolon-separated files)",
+	}
+	for in, want := range cases {
+		_, err := data.ReadCSV(strings.NewReader(in), data.ReadOptions{File: "t.csv"})
+		if got := errorText(err); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+	other := errors.New("disk full")
+	if got := errorText(other); got != "disk full" {
+		t.Errorf("other error: %q", got)
+	}
 }
 
 func TestEnglishFallback(t *testing.T) {

@@ -164,7 +164,7 @@ func (w *MainWindow) Window() fyne.Window { return w.win }
 // dialog it shows the message as it is, so that a file name at its start
 // keeps its case.
 func (w *MainWindow) ShowError(err error) {
-	msg := widget.NewLabel(err.Error())
+	msg := widget.NewLabel(errorText(err))
 	width := min(msg.MinSize().Width+2*theme.Padding(), 600, w.win.Canvas().Size().Width*0.9)
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(lang.L("Error"), lang.L("OK"), msg, w.win)

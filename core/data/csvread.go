@@ -564,17 +564,14 @@ func classify(s string, decimalComma bool) (float64, numberKind) {
 
 func parseNumber(s string, decimalComma bool) (float64, error) {
 	if s == "" {
-		return 0, errors.New("empty cell")
+		return 0, &CellError{Err: ErrEmptyCell}
 	}
 	v, kind := classify(s, decimalComma)
 	switch kind {
 	case notFinite:
-		return 0, fmt.Errorf("%q is not a finite number", s)
+		return 0, &CellError{Text: s, Err: ErrNotFinite}
 	case notNumber:
-		if strings.Contains(s, ",") && !decimalComma {
-			return 0, fmt.Errorf("%q is not a number (a decimal comma is only read in semicolon-separated files)", s)
-		}
-		return 0, fmt.Errorf("%q is not a number", s)
+		return 0, &CellError{Text: s, Err: ErrNotNumber, CommaHint: strings.Contains(s, ",") && !decimalComma}
 	}
 	return v, nil
 }

@@ -570,3 +570,26 @@ func FuzzReadCSV(f *testing.F) {
 		}
 	})
 }
+
+func TestCellErrorKinds(t *testing.T) {
+	cases := []struct {
+		in   string
+		want error
+		text string
+	}{
+		{"x,y\n1,abc\n", ErrNotNumber, "abc"},
+		{"x,y\n1,Inf\n", ErrNotFinite, "Inf"},
+		{"x;y\n1;\n2;3\n", ErrEmptyCell, ""},
+	}
+	for _, c := range cases {
+		_, err := ReadCSV(strings.NewReader(c.in), ReadOptions{File: "t.csv"})
+		var pe *ParseError
+		var ce *CellError
+		if !errors.As(err, &pe) || !errors.As(err, &ce) {
+			t.Fatalf("%q: error %v is not a cell error in a parse error", c.in, err)
+		}
+		if !errors.Is(err, c.want) || ce.Text != c.text || pe.Line != 2 || pe.Column != 2 {
+			t.Errorf("%q: %v (text %q at %d:%d), want %v", c.in, err, ce.Text, pe.Line, pe.Column, c.want)
+		}
+	}
+}
