@@ -138,6 +138,19 @@ func (b *bridge) publish(v view) {
 	b.view.Store(&v)
 }
 
+// stopping reports whether stop has begun. Once fyne's event loop has
+// ended, fyne.Do runs its function at once on the calling goroutine, so the
+// goroutines look here before each call: a signal that ends the loop stops
+// the bridge first (see MainWindow.Interrupt).
+func (b *bridge) stopping() bool {
+	select {
+	case <-b.quit:
+		return true
+	default:
+		return false
+	}
+}
+
 // run is the ticker goroutine.
 func (b *bridge) run() {
 	defer b.done.Done()
@@ -153,7 +166,7 @@ func (b *bridge) run() {
 			continue // the UI goroutine has not shown the last frame yet
 		}
 		f := b.draw(false)
-		if f == nil {
+		if f == nil || b.stopping() {
 			continue
 		}
 		b.pending.Store(true)
@@ -224,15 +237,6 @@ func (b *bridge) show(f *frame) {
 	b.w.showFrame(f)
 }
 
-// Quit closes the window and quits the app. Unlike the other methods it
-// may be called from any goroutine, for example on a signal.
-func (w *MainWindow) Quit() {
-	fyne.Do(func() {
-		w.Close()
-		w.app.Quit()
-	})
-}
-
 // submit hands a job to the worker; a job not yet started is replaced, so
 // the latest edit wins. A synchronous bridge keeps it for the next Sync.
 func (b *bridge) submit(j job) {
@@ -271,6 +275,9 @@ func (b *bridge) work() {
 			continue
 		}
 		r := b.do(*j)
+		if b.stopping() {
+			return // a trainer made here has not started: nothing runs
+		}
 		fyne.Do(func() { b.finish(*j, r) })
 	}
 }
@@ -292,6 +299,9 @@ func (b *bridge) autosaver() {
 			return
 		case <-t.C:
 		}
+		if b.stopping() {
+			return
+		}
 		ch := make(chan next, 1)
 		fyne.Do(func() {
 			j, ok := b.w.nextAutosave()
@@ -307,6 +317,9 @@ func (b *bridge) autosaver() {
 			continue
 		}
 		err := n.j.run()
+		if b.stopping() {
+			return
+		}
 		fyne.Do(func() { b.w.autosaveDone(n.j, err) })
 	}
 }

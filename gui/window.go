@@ -189,17 +189,35 @@ func (w *MainWindow) Start() {
 func (w *MainWindow) Sync() { w.bridge.Sync() }
 
 // Close stops training and closes the window without asking anything.
-// Unsaved changes stay in the autosave file, to be offered next time,
-// unless the user chose to discard them.
 func (w *MainWindow) Close() {
 	if w.closed {
 		return
 	}
+	w.Finish()
+	w.win.Close()
+}
+
+// Interrupt stops drawing and the other background work of the window at
+// once. Unlike the other methods it may be called from any goroutine: main
+// calls it on SIGINT or SIGTERM, on which fyne ends its event loop by
+// itself, so that nothing is handed to fyne.Do after that. Finish does the
+// rest once the loop has ended.
+func (w *MainWindow) Interrupt() { w.bridge.stop() }
+
+// Finish ends the window's work without closing it: it stops drawing and
+// training, remembers the window size and keeps unsaved work in the
+// autosave. Call it once the app's event loop has ended, whatever ended it
+// (fyne quits at once on SIGINT and SIGTERM); Close calls it too. The
+// bridge stops first, so no frame is shown on another goroutine after that.
+func (w *MainWindow) Finish() {
+	if w.closed {
+		return
+	}
+	w.bridge.stop()
 	w.table.commit(0, 0)
 	w.prefs.setWindowSize(w.win.Canvas().Size())
 	w.shutdown()
 	w.finishAutosave()
-	w.win.Close()
 }
 
 // shutdown stops the bridge and the trainer, once.

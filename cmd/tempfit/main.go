@@ -68,13 +68,17 @@ func main() {
 	if *start {
 		w.Start()
 	}
+	// fyne ends its event loop on SIGINT and SIGTERM by itself; the window
+	// stops handing it work at once, and finishes (keeping unsaved work in
+	// the autosave) once the loop has ended, whatever ended it.
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-sig
-		w.Quit()
+		w.Interrupt()
 	}()
 	w.Window().ShowAndRun()
+	w.Finish()
 	if *stats {
 		fmt.Fprintf(os.Stderr, "tempfit: %v\n", w.Stats())
 	}
