@@ -562,19 +562,7 @@ func (w *MainWindow) onSolve() {
 	if w.trainer == nil || w.building {
 		return
 	}
-	w.trainer.Stop()
-	s := w.trainer.Snapshot()
-	if s.Problem == nil {
-		return
-	}
-	c := w.trainer.Checkpoint()
-	c.Weights = s.Problem.Optimum()
-	c.OptimizerState = nil
-	if err := w.trainer.Restore(c); err != nil {
-		w.trainErr = err
-		w.updateMessage()
-		return
-	}
+	w.trainer.Solve()
 	w.solved = w.trainer
 	w.settings.showState(w.trainer.Snapshot().State, true)
 }

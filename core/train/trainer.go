@@ -352,6 +352,25 @@ func (t *Trainer) SetData(d *data.Dataset) error {
 	return nil
 }
 
+// Solve stops the run and sets the weights to the exact least-squares
+// solution, keeping the step and the loss history; the optimizer starts
+// afresh from there if training goes on.
+func (t *Trainer) Solve() {
+	t.Stop()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.prob.Minimum(t.w)
+	copy(t.prev, t.w)
+	t.opt.Reset()
+	t.best = math.Min(t.best, t.prob.QuickLoss(t.w))
+	t.state, t.err = Stopped, nil
+	if t.step == 0 {
+		t.state = Idle
+	}
+	t.setLimit()
+	t.publish()
+}
+
 // Checkpoint is what it takes to continue a run later exactly where it
 // stopped.
 type Checkpoint struct {

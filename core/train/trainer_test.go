@@ -83,6 +83,25 @@ func TestExactMethod(t *testing.T) {
 	}
 }
 
+func TestSolve(t *testing.T) {
+	tr := newTrainer(t, Config{Model: fit.BookModel(), Method: optim.Adam, Steps: 1 << 30})
+	tr.Start()
+	waitFor(t, "progress", func(s *Snapshot) bool { return s.Step > 1000 }, tr)
+	tr.Solve()
+	s := tr.Snapshot()
+	if s.State != Stopped || s.Step < 1000 || len(s.History) == 0 {
+		t.Fatalf("after Solve: %v at step %d with %d history points", s.State, s.Step, len(s.History))
+	}
+	if s.Stats.GapPercent > 1e-9 || s.BestLoss != s.Loss {
+		t.Errorf("after Solve the gap is %v%%, best %v, loss %v", s.Stats.GapPercent, s.BestLoss, s.Loss)
+	}
+	// Training goes on from the optimum and stays near it.
+	tr.Advance(100)
+	if g := tr.Snapshot().Stats.GapPercent; g > 50 {
+		t.Errorf("100 steps after Solve the gap is %v%%", g)
+	}
+}
+
 func TestScaledAdamReachesOptimum(t *testing.T) {
 	m := fit.BookModel()
 	m.Scaling = fit.Scaled
