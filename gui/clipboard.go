@@ -23,14 +23,7 @@ func (w *MainWindow) onCopyRows() {
 	if len(rows) == 0 {
 		return
 	}
-	var b strings.Builder
-	for _, r := range rows {
-		b.WriteString(w.sheet.Text(r, sheet.X))
-		b.WriteByte('\t')
-		b.WriteString(w.sheet.Text(r, sheet.Y))
-		b.WriteByte('\n')
-	}
-	w.app.Clipboard().SetContent(b.String())
+	w.app.Clipboard().SetContent(w.sheet.TSV(rows))
 }
 
 // onPasteRows reads rows from the clipboard (tab-, comma- or

@@ -69,25 +69,6 @@ func WriteGrid(w io.Writer, xName string, x, predicted []float64) error {
 	return cw.Error()
 }
 
-// WriteDataset writes d as CSV: a header with its column names, then one
-// "x,y" row per point, with full float64 precision.
-func WriteDataset(w io.Writer, d *Dataset) error {
-	cw := csv.NewWriter(w)
-	if err := writeHeader(w, cw, []string{d.XName, d.YName}); err != nil {
-		return err
-	}
-	rec := make([]string, 2)
-	for i := range d.X {
-		rec[0] = formatFloat(d.X[i])
-		rec[1] = formatFloat(d.Y[i])
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
 // writeHeader writes the header record through cw, which must not have
 // written anything yet. A first name starting with '#' is quoted, since
 // ReadCSV would otherwise take the line for a comment.
@@ -103,23 +84,6 @@ func writeHeader(w io.Writer, cw *csv.Writer, header []string) error {
 	tw.Flush()
 	_, err := io.WriteString(w, `"`+strings.ReplaceAll(header[0], `"`, `""`)+`",`+rest.String())
 	return err
-}
-
-// FormatTSV returns the points of d at the given 0-based indexes as
-// tab-separated lines "x\ty\n", without a header, for the clipboard. Indexes
-// out of range are ignored.
-func FormatTSV(d *Dataset, rows []int) string {
-	var b strings.Builder
-	for _, i := range rows {
-		if i < 0 || i >= d.Len() {
-			continue
-		}
-		b.WriteString(formatFloat(d.X[i]))
-		b.WriteByte('\t')
-		b.WriteString(formatFloat(d.Y[i]))
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 // Grid returns the points from, from+step, from+2*step, ... up to and

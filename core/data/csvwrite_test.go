@@ -130,59 +130,6 @@ func TestWriteGridRoundTrip(t *testing.T) {
 	}
 }
 
-func TestWriteDatasetRoundTrip(t *testing.T) {
-	d := mustDataset(t, "time", "temp", awkward, awkward)
-	var b bytes.Buffer
-	if err := WriteDataset(&b, d); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(b.String(), "time,temp\n0.30000000000000004,0.30000000000000004\n1e-300,1e-300\n") {
-		t.Errorf("unexpected output %q", b.String())
-	}
-	res, err := ReadCSV(&b, ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(res.Data, d) || !sameBits(res.Data.X, d.X) {
-		t.Errorf("read back %+v, want %+v", res.Data, d)
-	}
-}
-
-type failWriter struct{}
-
-func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
-
-func TestWritersReportWriteErrors(t *testing.T) {
-	d := mustDataset(t, "t", "T", []float64{1}, []float64{2})
-	if err := WriteDataset(failWriter{}, d); err == nil {
-		t.Error("WriteDataset: no error")
-	}
-	if err := WritePredictions(failWriter{}, d, []float64{1}); err == nil {
-		t.Error("WritePredictions: no error")
-	}
-	if err := WriteGrid(failWriter{}, "#t", []float64{1}, []float64{1}); err == nil {
-		t.Error("WriteGrid: no error")
-	}
-}
-
-func TestFormatTSV(t *testing.T) {
-	d := mustDataset(t, "t", "T", []float64{1, tenth + fifth, 3}, []float64{-4, 5e-300, 6})
-	got := FormatTSV(d, []int{2, 1, 7, -1})
-	if want := "3\t6\n0.30000000000000004\t5e-300\n"; got != want {
-		t.Errorf("FormatTSV = %q, want %q", got, want)
-	}
-	if got := FormatTSV(d, nil); got != "" {
-		t.Errorf("FormatTSV(nil) = %q, want empty", got)
-	}
-	res, err := ParseText(FormatTSV(d, []int{0, 1, 2}), ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !sameBits(res.Data.X, d.X) || !sameBits(res.Data.Y, d.Y) {
-		t.Errorf("paste back gave %v, %v", res.Data.X, res.Data.Y)
-	}
-}
-
 func TestGrid(t *testing.T) {
 	tests := []struct {
 		from, to, step float64
@@ -250,5 +197,19 @@ func TestParseGrid(t *testing.T) {
 		if _, _, _, err := ParseGrid(in); err == nil {
 			t.Errorf("ParseGrid(%q): no error", in)
 		}
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWritersReportWriteErrors(t *testing.T) {
+	d := mustDataset(t, "t", "T", []float64{1}, []float64{2})
+	if err := WritePredictions(failWriter{}, d, []float64{1}); err == nil {
+		t.Error("WritePredictions: no error")
+	}
+	if err := WriteGrid(failWriter{}, "#t", []float64{1}, []float64{1}); err == nil {
+		t.Error("WriteGrid: no error")
 	}
 }

@@ -124,6 +124,20 @@ func (s *Sheet) Text(row int, c Col) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
+// TSV returns the given rows as tab-separated lines "x\ty\n", as
+// spreadsheets paste them, with full float64 precision; a missing cell is
+// an empty field.
+func (s *Sheet) TSV(rows []int) string {
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(s.Text(r, X))
+		b.WriteByte('\t')
+		b.WriteString(s.Text(r, Y))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
 // Complete reports whether row has both x and y, so that it is part of the
 // data set.
 func (s *Sheet) Complete(row int) bool {

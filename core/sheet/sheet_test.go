@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -381,5 +382,26 @@ func BenchmarkDataset100k(b *testing.B) {
 		if _, err := s.Dataset(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestTSV(t *testing.T) {
+	s := New("x", "y")
+	s.AppendRow()
+	s.AppendRow()
+	s.AppendRow()
+	a, b := 0.1, 0.2
+	for _, c := range []struct {
+		row  int
+		col  Col
+		text string
+	}{{0, X, "1"}, {0, Y, strconv.FormatFloat(a+b, 'g', -1, 64)}, {1, X, "2"}, {2, X, "3"}, {2, Y, "5e-300"}} {
+		if err := s.SetCell(c.row, c.col, c.text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := s.TSV([]int{2, 0, 1})
+	if want := "3\t5e-300\n1\t0.30000000000000004\n2\t\n"; got != want {
+		t.Errorf("TSV = %q, want %q", got, want)
 	}
 }
