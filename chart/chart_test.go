@@ -99,9 +99,9 @@ func dataRect(t *testing.T, p *plot.Plot, w, h int) image.Rectangle {
 
 func pixelMapper(t *testing.T, p *plot.Plot, w, h int) func(x, y float64) (float64, float64) {
 	t.Helper()
-	toPix, err := PixelMapper(p, w, h)
+	toPix, err := dataToPixels(p, w, h)
 	if err != nil {
-		t.Fatalf("PixelMapper: %v", err)
+		t.Fatalf("dataToPixels: %v", err)
 	}
 	return toPix
 }

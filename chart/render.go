@@ -83,28 +83,6 @@ func pixels(n, dpi int) vg.Length {
 	return vg.Length(n) * vg.Inch / vg.Length(dpi)
 }
 
-// PixelMapper returns a function that maps a point in data coordinates of
-// p to its pixel position in the image returned by Render(p, width,
-// height), with y growing downwards; positions in an image of RenderDPI
-// are scaled by dpi/DPI. It must be called after p is complete, and not
-// concurrently with drawing p.
-func PixelMapper(p *plot.Plot, width, height int) (func(x, y float64) (px, py float64), error) {
-	if p == nil {
-		return nil, errors.New("chart: nil plot")
-	}
-	if width <= 0 || height <= 0 {
-		return nil, fmt.Errorf("chart: invalid image size %d×%d", width, height)
-	}
-	w, h := pixels(width, DPI), pixels(height, DPI)
-	c := vgdraw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: w, Y: h}}}
-	da := p.DataCanvas(page(c))
-	trX, trY := p.Transforms(&da)
-	scale := float64(DPI) / float64(vg.Inch)
-	return func(x, y float64) (float64, float64) {
-		return float64(trX(x)) * scale, float64(h-trY(y)) * scale
-	}, nil
-}
-
 // Formats supported by Write.
 var formats = []string{"png", "svg", "pdf"}
 

@@ -10,6 +10,7 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
+	vgdraw "gonum.org/v1/plot/vg/draw"
 )
 
 func monthlyFit(t testing.TB) *plot.Plot {
@@ -115,9 +116,6 @@ func TestRenderErrors(t *testing.T) {
 	for _, size := range [][2]int{{0, 400}, {640, 0}, {-1, -1}} {
 		if _, err := Render(p, size[0], size[1]); err == nil {
 			t.Errorf("Render accepted size %v", size)
-		}
-		if _, err := PixelMapper(p, size[0], size[1]); err == nil {
-			t.Errorf("PixelMapper accepted size %v", size)
 		}
 	}
 	if _, err := Render(nil, 10, 10); err == nil {
@@ -300,4 +298,18 @@ func BenchmarkRenderLoss(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// dataToPixels returns a function that maps a point in data coordinates of
+// p to its pixel position in the image returned by Render(p, width,
+// height), with y growing downwards.
+func dataToPixels(p *plot.Plot, width, height int) (func(x, y float64) (px, py float64), error) {
+	w, h := pixels(width, DPI), pixels(height, DPI)
+	c := vgdraw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: w, Y: h}}}
+	da := p.DataCanvas(page(c))
+	trX, trY := p.Transforms(&da)
+	scale := float64(DPI) / float64(vg.Inch)
+	return func(x, y float64) (float64, float64) {
+		return float64(trX(x)) * scale, float64(h-trY(y)) * scale
+	}, nil
 }

@@ -28,7 +28,6 @@ type Problem struct {
 	opt     []float64 // exact minimiser
 	optSSE  float64
 	sst     float64 // total sum of squares about the mean
-	rank    int
 	warning error
 }
 
@@ -127,7 +126,6 @@ func (pr *Problem) solve() error {
 	}
 
 	w := mat.NewVecDense(p, nil)
-	pr.rank = p
 	solved := false
 	if n >= p {
 		var qr mat.QR
@@ -157,7 +155,6 @@ func (pr *Problem) solve() error {
 		var ws mat.Dense
 		svd.SolveTo(&ws, y, rank)
 		w.CopyVec(ws.ColView(0))
-		pr.rank = rank
 		if n < p {
 			pr.warning = ErrUnderdetermined
 		} else {
@@ -184,9 +181,6 @@ func (pr *Problem) Optimum() []float64 { return append([]float64(nil), pr.opt...
 
 // OptimumSSE returns the smallest possible sum of squared errors.
 func (pr *Problem) OptimumSSE() float64 { return pr.optSSE }
-
-// Rank returns the numerical rank of the feature matrix.
-func (pr *Problem) Rank() int { return pr.rank }
 
 // Warning returns ErrUnderdetermined or ErrRankDeficient when the exact
 // solution is one of many, and nil otherwise.
@@ -218,17 +212,8 @@ func (pr *Problem) LossGrad(w, grad []float64) float64 {
 
 // QuickLoss returns SSE(w) in O(p²) from the prepared quadratic form.
 func (pr *Problem) QuickLoss(w []float64) float64 {
-	p := len(pr.opt)
-	q := 0.0
-	for i := 0; i < p; i++ {
-		row := pr.gram[i*p : i*p+p]
-		s := 0.0
-		for j := range p {
-			s += row[j] * (w[j] - pr.opt[j])
-		}
-		q += (w[i] - pr.opt[i]) * s
-	}
-	return pr.optSSE + q
+	var grad [MaxParams]float64
+	return pr.LossGrad(w, grad[:len(w)])
 }
 
 // SSE returns the sum of squared errors of w, computed from the residuals.
