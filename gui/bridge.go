@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"tempfit/core/data"
+	"tempfit/core/session"
 	"tempfit/core/train"
 )
 
@@ -19,6 +20,9 @@ const defaultTick = time.Second / 30
 // runs at maximum speed: the window then draws about 15 frames a second,
 // leaving the processor to the trainer.
 const maxSpeedFrame = time.Second / 15
+
+// defaultAutosave is how often unsaved changes are autosaved.
+const defaultAutosave = 5 * time.Second
 
 // view is what the bridge needs to know of the window to draw a frame. The
 // UI goroutine publishes a new one whenever any of it changes; the bridge
@@ -41,25 +45,17 @@ type frame struct {
 	elapsed time.Duration // time spent drawing
 }
 
-// job is work on a trainer that takes too long for the UI goroutine: making
-// a new one (train.New solves the problem exactly, O(rows)) or swapping in
-// edited data (SetData, the same cost).
-type job struct {
-	gen     uint64
-	build   bool
-	cfg     train.Config
-	data    *data.Dataset
-	trainer *train.Trainer // the trainer to give the data to, when !build
-}
-
-// bridge carries training progress to the window. A ticker goroutine takes
-// the trainer's latest snapshot, draws the charts off the UI goroutine and
-// hands the finished frame to fyne.Do; a worker goroutine makes trainers and
-// swaps data. This file is the only place that calls fyne.Do.
+// bridge carries work between the UI goroutine and its own goroutines,
+// and is the only place that calls fyne.Do. A ticker goroutine takes the
+// trainer's latest snapshot, draws the charts off the UI goroutine and
+// hands the finished frame to fyne.Do; a worker goroutine runs the
+// session's jobs (making trainers, swapping data); an autosaver writes the
+// session's autosaves.
 type bridge struct {
-	w        *MainWindow
-	tick     time.Duration // <= 0: no goroutines; Sync does the jobs and frames
-	autosave time.Duration // the period of autosaves; <= 0 for none
+	session  *session.Session // touched only on the UI goroutine, but for its jobs
+	show     func(*frame)     // shows a frame on the UI goroutine
+	tick     time.Duration    // <= 0: no goroutines; Sync does the jobs and frames
+	autosave time.Duration    // the period of autosaves; <= 0 for none
 
 	view    atomic.Pointer[view]
 	version atomic.Uint64
@@ -69,7 +65,7 @@ type bridge struct {
 	delay   atomic.Int64 // the longest a frame waited in fyne.Do, in nanoseconds
 
 	// Frames shown while training ran, and the times of the first and the
-	// last of them; touched only by show.
+	// last of them; touched only on the UI goroutine.
 	runFrames         int64
 	runFirst, runLast time.Time
 
@@ -78,28 +74,21 @@ type bridge struct {
 	lastFrame   time.Time
 
 	mu      sync.Mutex
-	next    *job          // the latest job not yet started
-	wake    chan struct{} // signals the worker that next is set
 	quit    chan struct{}
 	done    sync.WaitGroup
 	stopped bool
 }
 
-// newBridge returns a bridge for w; start sets it running.
-func newBridge(w *MainWindow, tick, autosave time.Duration) *bridge {
+// newBridge returns a bridge for the session s that shows frames with
+// show; start sets it running.
+func newBridge(s *session.Session, show func(*frame), tick, autosave time.Duration) *bridge {
 	if tick == 0 {
 		tick = defaultTick
 	}
 	if autosave == 0 {
 		autosave = defaultAutosave
 	}
-	return &bridge{
-		w:        w,
-		tick:     tick,
-		autosave: autosave,
-		wake:     make(chan struct{}, 1),
-		quit:     make(chan struct{}),
-	}
+	return &bridge{session: s, show: show, tick: tick, autosave: autosave, quit: make(chan struct{})}
 }
 
 // start starts the ticker, the worker and the autosaver, unless the
@@ -178,21 +167,19 @@ func (b *bridge) run() {
 				for old := b.delay.Load(); d > old && !b.delay.CompareAndSwap(old, d); old = b.delay.Load() {
 				}
 			}
-			b.show(f)
+			b.showFrame(f)
 		})
 	}
 }
 
-// Sync does the pending job, if any, then draws and shows one frame, all
-// on the calling goroutine, which must be the UI goroutine (in tests, the
-// test's goroutine). It is how headless tests step a synchronous bridge; it
-// draws even when nothing changed.
+// Sync runs the session's waiting job, if any, then draws and shows one
+// frame, all on the calling goroutine, which must be the UI goroutine (in
+// tests, the test's goroutine). It is how headless tests step a
+// synchronous bridge; it draws even when nothing changed.
 func (b *bridge) Sync() {
-	if j := b.take(); j != nil {
-		b.finish(*j, b.do(*j))
-	}
+	b.session.Sync()
 	if f := b.draw(true); f != nil {
-		b.show(f)
+		b.showFrame(f)
 	}
 }
 
@@ -222,8 +209,8 @@ func (b *bridge) draw(force bool) *frame {
 	return f
 }
 
-// show applies a frame on the UI goroutine.
-func (b *bridge) show(f *frame) {
+// showFrame counts a frame and shows it, on the UI goroutine.
+func (b *bridge) showFrame(f *frame) {
 	b.frames.Add(1)
 	b.drawn.Add(int64(f.elapsed))
 	if f.snap != nil && f.snap.State == train.Running {
@@ -234,63 +221,42 @@ func (b *bridge) show(f *frame) {
 		b.runFrames++
 		b.runLast = now
 	}
-	b.w.showFrame(f)
+	b.show(f)
 }
 
-// submit hands a job to the worker; a job not yet started is replaced, so
-// the latest edit wins. A synchronous bridge keeps it for the next Sync.
-func (b *bridge) submit(j job) {
-	b.mu.Lock()
-	b.next = &j
-	b.mu.Unlock()
-	if b.tick <= 0 {
-		return
-	}
-	select {
-	case b.wake <- struct{}{}:
-	default:
-	}
-}
-
-// take returns the latest job not yet started, or nil.
-func (b *bridge) take() *job {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	j := b.next
-	b.next = nil
-	return j
-}
-
-// work is the worker goroutine.
+// work is the worker goroutine: it runs the session's jobs and hands them
+// back to the UI goroutine.
 func (b *bridge) work() {
 	defer b.done.Done()
+	jobs := b.session.Jobs()
 	for {
 		select {
 		case <-b.quit:
 			return
-		case <-b.wake:
+		case <-jobs:
 		}
-		j := b.take()
+		j := b.session.TakeJob()
 		if j == nil {
 			continue
 		}
-		r := b.do(*j)
+		j.Run()
 		if b.stopping() {
-			return // a trainer made here has not started: nothing runs
+			j.Discard() // a trainer made here has not started: nothing runs
+			return
 		}
-		fyne.Do(func() { b.finish(*j, r) })
+		fyne.Do(func() { b.session.FinishJob(j) })
 	}
 }
 
 // autosaver is the autosave goroutine. Every period it asks the UI
-// goroutine for the autosave to do, which snapshots the session there,
-// then writes the file itself and reports back.
+// goroutine for the autosave to do, which takes a copy of the document
+// there, then writes the file itself and reports back.
 func (b *bridge) autosaver() {
 	defer b.done.Done()
 	t := time.NewTicker(b.autosave)
 	defer t.Stop()
 	type next struct {
-		j  autosaveJob
+		j  session.AutosaveJob
 		ok bool
 	}
 	for {
@@ -304,7 +270,7 @@ func (b *bridge) autosaver() {
 		}
 		ch := make(chan next, 1)
 		fyne.Do(func() {
-			j, ok := b.w.nextAutosave()
+			j, ok := b.session.NextAutosave()
 			ch <- next{j, ok}
 		})
 		var n next
@@ -316,34 +282,24 @@ func (b *bridge) autosaver() {
 		if !n.ok {
 			continue
 		}
-		err := n.j.run()
+		err := n.j.Run()
 		if b.stopping() {
 			return
 		}
-		fyne.Do(func() { b.w.autosaveDone(n.j, err) })
+		fyne.Do(func() {
+			if err != nil {
+				fyne.LogError("Autosave to "+n.j.Path(), err)
+			}
+			b.session.AutosaveDone(n.j, err)
+		})
 	}
 }
 
-// result is the outcome of a job.
-type result struct {
-	trainer *train.Trainer
-	err     error
-}
-
-// do runs a job on the calling goroutine.
-func (b *bridge) do(j job) result {
-	if j.build {
-		tr, err := train.New(j.data, j.cfg)
-		return result{tr, err}
-	}
-	return result{j.trainer, j.trainer.SetData(j.data)}
-}
-
-// finish reports a job's result on the UI goroutine.
-func (b *bridge) finish(j job, r result) {
-	if j.build {
-		b.w.trainerBuilt(j.gen, r.trainer, r.err)
-	} else {
-		b.w.dataSwapped(j.gen, r.err)
-	}
+// Stats are measurements of the window's drawing.
+type Stats struct {
+	Frames          int64         // frames shown
+	MeanDraw        time.Duration // mean time to draw the charts of a frame
+	FramesPerSecond float64       // frames shown per second while training ran
+	MaxDelay        time.Duration // the longest a frame waited for the UI goroutine
+	StepsPerSecond  float64       // training speed of the current run: its steps over its running time
 }

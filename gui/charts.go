@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"tempfit/chart"
+	"tempfit/core/session"
 	"tempfit/core/train"
 )
 
@@ -207,22 +208,23 @@ func (r *chartRenderer) Destroy() {}
 // chartsPanel is the right-hand area: the fit chart (or the residuals) over
 // the loss chart, with the chart options.
 type chartsPanel struct {
-	w         *MainWindow
+	session   *session.Session
+	publish   func() // tells the bridge the charts changed
 	fit       *chartView
 	loss      *chartView
 	residuals *widget.Check
 	extend    *fieldEntry
 	message   *widget.Label
-	extendTo  float64
 	content   fyne.CanvasObject
 }
 
-// newChartsPanel builds the charts area of w.
-func newChartsPanel(w *MainWindow) *chartsPanel {
-	c := &chartsPanel{w: w, extendTo: math.NaN()}
-	c.fit = newChartView(w.publishView)
-	c.loss = newChartView(w.publishView)
-	c.residuals = widget.NewCheck(lang.L("Show residuals"), c.onResiduals)
+// newChartsPanel builds the charts area for the session s; publish tells
+// the bridge to draw again.
+func newChartsPanel(s *session.Session, publish func()) *chartsPanel {
+	c := &chartsPanel{session: s, publish: publish}
+	c.fit = newChartView(publish)
+	c.loss = newChartView(publish)
+	c.residuals = widget.NewCheck(lang.L("Show residuals"), func(bool) { publish() })
 	c.extend = newFieldEntry(c.onExtend)
 	c.extend.SetPlaceHolder(lang.L("data range"))
 	c.message = widget.NewLabel("")
@@ -241,7 +243,7 @@ func newChartsPanel(w *MainWindow) *chartsPanel {
 func (c *chartsPanel) settings(xName, yName string) chartSettings {
 	return chartSettings{
 		residuals: c.residuals.Checked,
-		extendTo:  c.extendTo,
+		extendTo:  c.session.ExtendTo(),
 		xLabel:    xName,
 		yLabel:    yName,
 		step:      lang.L("Step"),
@@ -262,17 +264,13 @@ func (c *chartsPanel) show(f *frame) {
 	c.loss.setImage(f.loss)
 }
 
-func (c *chartsPanel) onResiduals(bool) { c.w.publishView() }
-
 // onExtend reads the x the curves are drawn up to; empty means the data's
 // range.
 func (c *chartsPanel) onExtend(text string) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		c.extendTo = math.NaN()
 		c.message.Hide()
-		c.w.publishView()
-		c.w.updateTitle()
+		c.session.SetExtendTo(math.NaN())
 		return
 	}
 	v, err := strconv.ParseFloat(text, 64)
@@ -282,21 +280,17 @@ func (c *chartsPanel) onExtend(text string) {
 		return
 	}
 	c.message.Hide()
-	c.extendTo = v
-	c.w.publishView()
-	c.w.updateTitle()
+	c.session.SetExtendTo(v)
 }
 
-// setExtendTo draws the curves up to x, or over the data's range for 0.
-func (c *chartsPanel) setExtendTo(x float64) {
+// showExtendTo shows the x the curves are drawn up to; NaN for the data's
+// range.
+func (c *chartsPanel) showExtendTo(x float64) {
 	c.message.Hide()
-	if x == 0 {
-		c.extendTo = math.NaN()
+	if math.IsNaN(x) {
 		c.extend.SetText("")
 	} else {
-		c.extendTo = x
 		c.extend.SetText(strconv.FormatFloat(x, 'g', -1, 64))
 	}
 	c.extend.accepted = c.extend.Text
-	c.w.publishView()
 }

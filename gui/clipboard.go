@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -13,7 +12,7 @@ import (
 
 	"tempfit/core/data"
 	"tempfit/core/fit"
-	"tempfit/core/sheet"
+	"tempfit/core/session"
 )
 
 // onCopyRows puts the selected rows, or the current one, on the clipboard
@@ -23,7 +22,7 @@ func (w *MainWindow) onCopyRows() {
 	if len(rows) == 0 {
 		return
 	}
-	w.app.Clipboard().SetContent(w.sheet.TSV(rows))
+	w.app.Clipboard().SetContent(w.session.Sheet().TSV(rows))
 }
 
 // onPasteRows reads rows from the clipboard (tab-, comma- or
@@ -35,28 +34,22 @@ func (w *MainWindow) onPasteRows() {
 		return
 	}
 	w.table.commit(0, 0)
-	opts := data.ReadOptions{File: lang.L("clipboard")}
-	res, err := data.ParseText(text, opts)
-	if err != nil {
-		var pe *data.ParseError
-		if errors.As(err, &pe) {
-			opts.SkipBadRows = true
-			if good, err2 := data.ParseText(text, opts); err2 == nil && good.Skipped > 0 {
-				w.offerGoodRows(err, good, w.pasteRows)
-				return
-			}
-		}
+	res, good, err := session.ReadText(text, data.ReadOptions{File: lang.L("clipboard")})
+	switch {
+	case good != nil:
+		w.offerGoodRows(err, good, w.pasteRows)
+	case err != nil:
 		w.ShowError(err)
-		return
+	default:
+		w.pasteRows(res)
 	}
-	w.pasteRows(res)
 }
 
 // pasteRows puts rows read from the clipboard in the table, asking
 // whether to insert or replace when the table has rows.
 func (w *MainWindow) pasteRows(res *data.ReadResult) {
-	if w.sheet.Len() == 0 {
-		w.replaceRows(res)
+	if w.session.Sheet().Len() == 0 {
+		w.session.ReplacePoints(res)
 		return
 	}
 	at := w.table.insertionRow()
@@ -64,16 +57,17 @@ func (w *MainWindow) pasteRows(res *data.ReadResult) {
 	var d *dialog.CustomDialog
 	insert := widget.NewButton(lang.L("Insert at row {{.Row}}", map[string]any{"Row": at + 1}), func() {
 		d.Hide()
-		w.insertRows(at, res)
+		w.table.clearSelection()
+		w.session.InsertPoints(at, res.Data)
 	})
 	insert.Importance = widget.HighImportance
 	replace := widget.NewButton(lang.L("Replace all"), func() {
 		d.Hide()
-		w.replaceRows(res)
+		w.session.ReplacePoints(res)
 	})
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
 	msg := widget.NewLabel(lang.L("The clipboard holds {{.Count}} rows. Insert them above row {{.Row}}, or replace the {{.Have}} rows of the table?",
-		map[string]any{"Count": n, "Row": at + 1, "Have": w.sheet.Len()}))
+		map[string]any{"Count": n, "Row": at + 1, "Have": w.session.Sheet().Len()}))
 	msg.Wrapping = fyne.TextWrapWord
 	d = dialog.NewCustomWithoutButtons(lang.L("Paste rows"), msg, w.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, replace, insert})
@@ -81,41 +75,14 @@ func (w *MainWindow) pasteRows(res *data.ReadResult) {
 	d.Show()
 }
 
-// insertRows inserts the rows read before row at, as one step.
-func (w *MainWindow) insertRows(at int, res *data.ReadResult) {
-	d := res.Data
-	points := make([]sheet.Point, d.Len())
-	for i := range points {
-		points[i] = sheet.Point{X: d.X[i], Y: d.Y[i]}
-	}
-	w.sheet.InsertRows(at, points)
-	w.table.clearSelection()
-	w.table.structureChanged()
-}
-
-// replaceRows replaces every row with the rows read, as one step. Column
-// names come with them when the text had a header.
-func (w *MainWindow) replaceRows(res *data.ReadResult) {
-	d := res.Data
-	if !res.HasHeader {
-		xName, yName := w.sheet.Names()
-		named, err := data.New(xName, yName, d.X, d.Y)
-		if err == nil {
-			d = named
-		}
-	}
-	w.sheet.Replace(d)
-	w.table.reset()
-	w.dataChanged()
-}
-
 // onCopyEquation puts the fitted equation and its coefficients, at full
 // precision, on the clipboard.
 func (w *MainWindow) onCopyEquation() {
-	if w.trainer == nil {
+	tr := w.session.Trainer()
+	if tr == nil {
 		return
 	}
-	s := w.trainer.Snapshot()
+	s := tr.Snapshot()
 	if len(s.Raw) == 0 {
 		return
 	}
@@ -126,10 +93,11 @@ func (w *MainWindow) onCopyEquation() {
 // onCopyStats puts the statistics of the current fit on the clipboard, one
 // "name<TAB>value" line each, at full precision.
 func (w *MainWindow) onCopyStats() {
-	if w.trainer == nil {
+	tr := w.session.Trainer()
+	if tr == nil {
 		return
 	}
-	s := w.trainer.Snapshot()
+	s := tr.Snapshot()
 	st := s.Stats
 	num := func(v float64) string {
 		if math.IsNaN(v) {

@@ -40,7 +40,7 @@ func TestPasteTabSeparatedRows(t *testing.T) {
 		t.Fatalf("after inserting, the table is %v", got)
 	}
 	w.Sync()
-	if n := w.trainer.Snapshot().Problem.Data.Len(); n != len(book)+3 {
+	if n := w.session.Trainer().Snapshot().Problem.Data.Len(); n != len(book)+3 {
 		t.Errorf("the trainer has %d points", n)
 	}
 
@@ -56,13 +56,13 @@ func TestPasteTabSeparatedRows(t *testing.T) {
 
 	// Replace all swaps every row, keeping the column names of a paste
 	// without a header.
-	xName, yName := w.sheet.Names()
+	xName, yName := w.session.Sheet().Names()
 	typeShortcut(t, w, &fyne.ShortcutPaste{})
 	tapButton(t, w, "Replace all")
 	if !slices.Equal(sheetPoints(w), want) {
 		t.Fatalf("after Replace all the table is %v", sheetPoints(w))
 	}
-	if x, y := w.sheet.Names(); x != xName || y != yName {
+	if x, y := w.session.Sheet().Names(); x != xName || y != yName {
 		t.Errorf("a paste without a header renamed the columns to %s, %s", x, y)
 	}
 	typeShortcut(t, w, ctrl(fyne.KeyZ, true)) // Ctrl+Shift+Z does nothing: nothing undone
@@ -97,7 +97,7 @@ func TestPasteWithHeaderIntoEmptyTable(t *testing.T) {
 	if !slices.Equal(sheetPoints(w), datasetPoints(rows.Data)) {
 		t.Errorf("pasted %v", sheetPoints(w))
 	}
-	if x, y := w.sheet.Names(); x != "hour" || y != "load" {
+	if x, y := w.session.Sheet().Names(); x != "hour" || y != "load" {
 		t.Errorf("columns %s, %s", x, y)
 	}
 }
@@ -123,7 +123,7 @@ func TestCopyRows(t *testing.T) {
 	typeShortcut(t, w, &fyne.ShortcutCopy{})
 	var want strings.Builder
 	for r := 1; r <= 3; r++ {
-		want.WriteString(w.sheet.Text(r, sheet.X) + "\t" + w.sheet.Text(r, sheet.Y) + "\n")
+		want.WriteString(w.session.Sheet().Text(r, sheet.X) + "\t" + w.session.Sheet().Text(r, sheet.Y) + "\n")
 	}
 	if got := w.app.Clipboard().Content(); got != want.String() {
 		t.Errorf("clipboard %q, want %q", got, want.String())
@@ -153,7 +153,7 @@ func TestShortcutsInTextFieldsEditText(t *testing.T) {
 		t.Fatal("Ctrl+V in a cell pasted rows")
 	}
 	pressKey(t, w, fyne.KeyReturn)
-	if v, _ := w.sheet.Value(4, sheet.Y); v != 7.5 {
+	if v, _ := w.session.Sheet().Value(4, sheet.Y); v != 7.5 {
 		t.Errorf("the cell holds %v", v)
 	}
 	// Ctrl+C in the learning-rate field copies its text, not rows.
@@ -180,14 +180,14 @@ func TestShortcutsInTextFieldsEditText(t *testing.T) {
 
 func TestUndoRedoEdit(t *testing.T) {
 	w := newWindow(t)
-	before, _ := w.sheet.Value(2, sheet.Y)
+	before, _ := w.session.Sheet().Value(2, sheet.Y)
 	typeCell(t, w, 2, colY, "9.5", fyne.KeyReturn)
 	undo := menuItem(t, w, "Edit", "Undo")
 	if undo.Disabled {
 		t.Error("Undo is disabled after an edit")
 	}
 	typeShortcut(t, w, &fyne.ShortcutUndo{})
-	if v, _ := w.sheet.Value(2, sheet.Y); v != before {
+	if v, _ := w.session.Sheet().Value(2, sheet.Y); v != before {
 		t.Fatalf("after Undo y = %v, want %v", v, before)
 	}
 	if got := cellText(t, w, 2, colY); got != strconv.FormatFloat(before, 'g', -1, 64) {
@@ -200,20 +200,20 @@ func TestUndoRedoEdit(t *testing.T) {
 		t.Error("the Edit menu does not follow the history")
 	}
 	w.Sync()
-	if y := w.trainer.Snapshot().Problem.Data.Y[2]; y != before {
+	if y := w.session.Trainer().Snapshot().Problem.Data.Y[2]; y != before {
 		t.Errorf("the trainer has y = %v after Undo", y)
 	}
 	typeShortcut(t, w, ctrl(fyne.KeyZ, true))
-	if v, _ := w.sheet.Value(2, sheet.Y); v != 9.5 {
+	if v, _ := w.session.Sheet().Value(2, sheet.Y); v != 9.5 {
 		t.Fatalf("after Ctrl+Shift+Z y = %v", v)
 	}
 	typeShortcut(t, w, &fyne.ShortcutUndo{})
 	menuItem(t, w, "Edit", "Redo").Action()
-	if v, _ := w.sheet.Value(2, sheet.Y); v != 9.5 {
+	if v, _ := w.session.Sheet().Value(2, sheet.Y); v != 9.5 {
 		t.Fatalf("after Edit > Redo y = %v", v)
 	}
 	// Row operations and sorting undo too.
-	n := w.sheet.Len()
+	n := w.session.Sheet().Len()
 	test.Tap(w.table.add)
 	pressKey(t, w, fyne.KeyEscape)
 	test.Tap(w.table.sort)
@@ -222,15 +222,15 @@ func TestUndoRedoEdit(t *testing.T) {
 	for range 3 {
 		menuItem(t, w, "Edit", "Undo").Action()
 	}
-	if w.sheet.Len() != n {
-		t.Errorf("%d rows after undoing add, sort and delete, want %d", w.sheet.Len(), n)
+	if w.session.Sheet().Len() != n {
+		t.Errorf("%d rows after undoing add, sort and delete, want %d", w.session.Sheet().Len(), n)
 	}
 }
 
 func TestCopyEquationAndStatistics(t *testing.T) {
 	w := newWindow(t)
-	w.trainer.Advance(250)
-	s := w.trainer.Snapshot()
+	w.session.Trainer().Advance(250)
+	s := w.session.Trainer().Snapshot()
 	menuItem(t, w, "Edit", "Copy equation and coefficients").Action()
 	got := w.app.Clipboard().Content()
 	contains(t, "clipboard", got, fit.Equation(s.Config.Model, s.Raw, -1), fit.CoefficientsText(s.Config.Model, s.Raw))

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"tempfit/core/data"
+	"tempfit/core/fit"
+	"tempfit/core/session"
 )
 
 // errorText returns the message of err for the user. A cell that is not a
@@ -14,6 +16,13 @@ import (
 // (file:line:column, as every file error starts); other errors keep their
 // own text.
 func errorText(err error) string {
+	var cont *session.ContinueError
+	switch {
+	case errors.Is(err, session.ErrNoFit):
+		return lang.L("There is no fitted curve to export yet: the table needs rows with both x and y.")
+	case errors.As(err, &cont):
+		return cont.File + ": " + lang.L("training cannot continue from this file") + ": " + cont.Err.Error()
+	}
 	var pe *data.ParseError
 	var ce *data.CellError
 	if !errors.As(err, &pe) || !errors.As(pe.Err, &ce) {
@@ -41,4 +50,18 @@ func errorText(err error) string {
 		return why
 	}
 	return where + ": " + why
+}
+
+// modelErrorText returns why a model was refused, in the user's language.
+func modelErrorText(err error) string {
+	var few *session.TooFewPointsError
+	if !errors.As(err, &few) {
+		return err.Error()
+	}
+	if few.Model.Kind == fit.Seasonal {
+		return lang.L("{{.Harmonics}} harmonics need {{.Need}} points, and the table has {{.Have}}. Choose fewer harmonics or add points.",
+			map[string]any{"Harmonics": few.Model.Harmonics, "Need": few.Need, "Have": few.Have})
+	}
+	return lang.L("Degree {{.Degree}} needs at least {{.Need}} points, and the table has {{.Have}}. Choose a lower degree or add points.",
+		map[string]any{"Degree": few.Model.Degree, "Need": few.Need, "Have": few.Have})
 }

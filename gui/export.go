@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -24,23 +22,11 @@ import (
 // maxExportPixels is the largest width or height of an exported chart.
 const maxExportPixels = 20000
 
-// fitted returns the latest snapshot of the trainer with the problem its
-// weights belong to, or an error to show.
-func (w *MainWindow) fitted() (*train.Snapshot, error) {
-	if w.trainer == nil {
-		return nil, errors.New(lang.L("There is no fitted curve to export yet: the table needs rows with both x and y."))
-	}
-	s := w.trainer.Snapshot()
-	if s.Problem == nil {
-		return nil, errors.New(lang.L("There is no fitted curve to export yet: the table needs rows with both x and y."))
-	}
-	return s, nil
-}
-
 // exportDialog is the dialog of File > Export predictions: every row, or
 // a grid of x values from, to and step.
 type exportDialog struct {
-	w      *MainWindow
+	parent fyne.Window
+	done   func(grid []float64) // nil grid: every row
 	what   *widget.RadioGroup
 	from   *widget.Entry
 	to     *widget.Entry
@@ -54,27 +40,45 @@ const (
 	exportGrid = "A grid of x values: x, predicted"
 )
 
-// onExportPredictions opens the export dialog.
+// onExportPredictions asks what to export and where, and writes it.
 func (w *MainWindow) onExportPredictions() {
-	s, err := w.fitted()
+	s, err := w.session.Fitted()
 	if err != nil {
 		w.ShowError(err)
 		return
 	}
-	newExportDialog(w, s).dialog.Show()
+	lo, hi := s.Problem.Data.XRange()
+	if to := w.session.ExtendTo(); to > hi {
+		hi = to
+	}
+	newExportDialog(w.win, lo, hi, func(grid []float64) {
+		suffix := "-predictions.csv"
+		if grid != nil {
+			suffix = "-grid.csv"
+		}
+		w.chooseSave(folderExport, w.session.BaseName()+suffix, []string{".csv"}, func(path string) {
+			if err := w.ExportPredictions(path, grid); err != nil {
+				w.showWriteError(err)
+			}
+		})
+	}).dialog.Show()
 }
 
-// newExportDialog builds the export dialog, with a grid from the first x
-// to the end of the curve.
-func newExportDialog(w *MainWindow, s *train.Snapshot) *exportDialog {
-	e := &exportDialog{w: w}
+// ExportPredictions writes the current fit's predictions to a CSV file at
+// path, replacing it whole or not at all: x, observed, predicted and
+// residual for every row, or, when grid is not nil, x and predicted at
+// each of its points.
+func (w *MainWindow) ExportPredictions(path string, grid []float64) error {
+	return w.session.ExportPredictions(path, grid)
+}
+
+// newExportDialog builds the export dialog over parent, with a grid from
+// lo to hi; done gets the grid chosen, or nil for every row.
+func newExportDialog(parent fyne.Window, lo, hi float64, done func(grid []float64)) *exportDialog {
+	e := &exportDialog{parent: parent, done: done}
 	e.from = widget.NewEntry()
 	e.to = widget.NewEntry()
 	e.step = widget.NewEntry()
-	lo, hi := s.Problem.Data.XRange()
-	if to := w.charts.extendTo; to > hi {
-		hi = to
-	}
 	e.from.SetText(strconv.FormatFloat(lo, 'g', -1, 64))
 	e.to.SetText(strconv.FormatFloat(hi, 'g', -1, 64))
 	e.step.SetText("1")
@@ -87,7 +91,7 @@ func newExportDialog(w *MainWindow, s *train.Snapshot) *exportDialog {
 		widget.NewFormItem(lang.L("To x"), e.to),
 		widget.NewFormItem(lang.X("grid step", "Step"), e.step),
 	}
-	e.dialog = dialog.NewForm(lang.L("Export predictions"), lang.L("Export…"), lang.L("Cancel"), items, e.onDone, w.win)
+	e.dialog = dialog.NewForm(lang.L("Export predictions"), lang.L("Export…"), lang.L("Cancel"), items, e.onDone, parent)
 	e.dialog.Resize(fyne.NewSize(560, 320))
 	return e
 }
@@ -106,64 +110,28 @@ func (e *exportDialog) onWhat(string) {
 	}
 }
 
-// onDone asks where to write the predictions and writes them.
+// onDone passes on the grid chosen, or says why it cannot be made.
 func (e *exportDialog) onDone(ok bool) {
 	if !ok {
 		return
 	}
-	w := e.w
-	var xs []float64
-	if e.grid() {
-		from, err1 := strconv.ParseFloat(strings.TrimSpace(e.from.Text), 64)
-		to, err2 := strconv.ParseFloat(strings.TrimSpace(e.to.Text), 64)
-		step, err3 := strconv.ParseFloat(strings.TrimSpace(e.step.Text), 64)
-		if err := errors.Join(err1, err2, err3); err != nil {
-			w.ShowError(errors.New(lang.L("From, to and step must be numbers.")))
-			return
-		}
-		g, err := data.Grid(from, to, step)
-		if err != nil {
-			w.ShowError(err)
-			return
-		}
-		xs = g
+	if !e.grid() {
+		e.done(nil)
+		return
 	}
-	suffix := "-predictions.csv"
-	if xs != nil {
-		suffix = "-grid.csv"
+	from, err1 := strconv.ParseFloat(strings.TrimSpace(e.from.Text), 64)
+	to, err2 := strconv.ParseFloat(strings.TrimSpace(e.to.Text), 64)
+	step, err3 := strconv.ParseFloat(strings.TrimSpace(e.step.Text), 64)
+	if err := errors.Join(err1, err2, err3); err != nil {
+		showError(errors.New(lang.L("From, to and step must be numbers.")), e.parent)
+		return
 	}
-	w.chooseSave(folderExport, w.baseName()+suffix, []string{".csv"}, func(path string) {
-		if err := w.ExportPredictions(path, xs); err != nil {
-			w.showWriteError(err)
-		}
-	})
-}
-
-// ExportPredictions writes the current fit's predictions to a CSV file at
-// path, replacing it whole or not at all: x, observed, predicted and
-// residual for every row, or, when grid is not nil, x and predicted at
-// each of its points.
-func (w *MainWindow) ExportPredictions(path string, grid []float64) error {
-	s, err := w.fitted()
+	g, err := data.Grid(from, to, step)
 	if err != nil {
-		return err
+		showError(err, e.parent)
+		return
 	}
-	pr, weights := s.Problem, s.Weights
-	return data.WriteFileAtomic(path, 0o644, func(out io.Writer) error {
-		if grid != nil {
-			return data.WriteGrid(out, pr.Data.XName, grid, pr.Predict(weights, grid))
-		}
-		return data.WritePredictions(out, pr.Data, pr.Predict(weights, pr.Data.X))
-	})
-}
-
-// baseName is the name files exported from the window start with.
-func (w *MainWindow) baseName() string {
-	name := w.file
-	if name == "" {
-		return "tempfit"
-	}
-	return strings.TrimSuffix(name, filepath.Ext(name))
+	e.done(g)
 }
 
 // showWriteError says that a file could not be written and why.
@@ -184,7 +152,8 @@ var chartFormats = []string{"PNG", "SVG", "PDF"}
 // chartDialog is the dialog of File > Export chart: which chart, the
 // format and the size in pixels.
 type chartDialog struct {
-	w      *MainWindow
+	parent fyne.Window
+	done   func(which string, width, height int, ext string)
 	which  *widget.Select
 	format *widget.Select
 	width  *widget.Entry
@@ -192,23 +161,33 @@ type chartDialog struct {
 	dialog *dialog.FormDialog
 }
 
-// onExportChart opens the chart export dialog.
+// onExportChart asks which chart to export, how and where, and writes it.
 func (w *MainWindow) onExportChart() {
-	newChartDialog(w).dialog.Show()
+	width, height := w.prefs.chartSize()
+	newChartDialog(w.win, w.charts.residuals.Checked, width, height, func(which string, width, height int, ext string) {
+		w.prefs.setChartSize(width, height)
+		name := w.session.BaseName() + "-" + strings.ToLower(which) + ext
+		w.chooseSave(folderExport, name, []string{ext}, func(path string) {
+			if err := w.ExportChart(path, which, width, height); err != nil {
+				w.showWriteError(err)
+			}
+		})
+	}).dialog.Show()
 }
 
-// newChartDialog builds the chart export dialog.
-func newChartDialog(w *MainWindow) *chartDialog {
-	c := &chartDialog{w: w}
+// newChartDialog builds the chart export dialog over parent, offering the
+// residuals first when residuals is true and the size width×height; done
+// gets the chart, size and file extension chosen.
+func newChartDialog(parent fyne.Window, residuals bool, width, height int, done func(which string, width, height int, ext string)) *chartDialog {
+	c := &chartDialog{parent: parent, done: done}
 	c.which = widget.NewSelect([]string{lang.L(chartFit), lang.L(chartResiduals), lang.L(chartLoss)}, nil)
-	if w.charts.residuals.Checked {
+	if residuals {
 		c.which.SetSelected(lang.L(chartResiduals))
 	} else {
 		c.which.SetSelected(lang.L(chartFit))
 	}
 	c.format = widget.NewSelect(chartFormats, nil)
 	c.format.SetSelected("PNG")
-	width, height := w.prefs.chartSize()
 	c.width = widget.NewEntry()
 	c.width.SetText(strconv.Itoa(width))
 	c.height = widget.NewEntry()
@@ -220,24 +199,22 @@ func newChartDialog(w *MainWindow) *chartDialog {
 		widget.NewFormItem(lang.L("Height (pixels)"), c.height),
 	}
 	items[2].HintText = lang.L("PNG is drawn at 96 dpi; SVG and PDF get the same size in points (pixels × 0.75).")
-	c.dialog = dialog.NewForm(lang.L("Export chart"), lang.L("Export…"), lang.L("Cancel"), items, c.onDone, w.win)
+	c.dialog = dialog.NewForm(lang.L("Export chart"), lang.L("Export…"), lang.L("Cancel"), items, c.onDone, parent)
 	c.dialog.Resize(fyne.NewSize(520, 340))
 	return c
 }
 
-// onDone asks where to write the chart and writes it.
+// onDone passes on the chart, size and format chosen.
 func (c *chartDialog) onDone(ok bool) {
 	if !ok {
 		return
 	}
-	w := c.w
 	width, err1 := strconv.Atoi(strings.TrimSpace(c.width.Text))
 	height, err2 := strconv.Atoi(strings.TrimSpace(c.height.Text))
 	if err1 != nil || err2 != nil || width < 16 || height < 16 || width > maxExportPixels || height > maxExportPixels {
-		w.ShowError(errors.New(lang.L("The width and height must be whole numbers of pixels from 16 to {{.Max}}.", map[string]any{"Max": maxExportPixels})))
+		showError(errors.New(lang.L("The width and height must be whole numbers of pixels from 16 to {{.Max}}.", map[string]any{"Max": maxExportPixels})), c.parent)
 		return
 	}
-	w.prefs.setChartSize(width, height)
 	which := chartFit
 	switch c.which.Selected {
 	case lang.L(chartResiduals):
@@ -245,13 +222,7 @@ func (c *chartDialog) onDone(ok bool) {
 	case lang.L(chartLoss):
 		which = chartLoss
 	}
-	ext := "." + strings.ToLower(c.format.Selected)
-	name := w.baseName() + "-" + strings.ToLower(which) + ext
-	w.chooseSave(folderExport, name, []string{ext}, func(path string) {
-		if err := w.ExportChart(path, which, width, height); err != nil {
-			w.showWriteError(err)
-		}
-	})
+	c.done(which, width, height, "."+strings.ToLower(c.format.Selected))
 }
 
 // ExportChart writes a chart ("Fit", "Residuals" or "Loss") as it is
@@ -280,8 +251,8 @@ func (w *MainWindow) chartPlot(which string) *plot.Plot {
 		return nil
 	}
 	var s *train.Snapshot
-	if w.trainer != nil {
-		s = w.trainer.Snapshot()
+	if tr := w.session.Trainer(); tr != nil {
+		s = tr.Snapshot()
 	}
 	var p *plot.Plot
 	switch which {
@@ -293,12 +264,4 @@ func (w *MainWindow) chartPlot(which string) *plot.Plot {
 		p = fitPlot(v, s)
 	}
 	return p
-}
-
-// finiteOr returns v, or def when v is not a finite number.
-func finiteOr(v, def float64) float64 {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return def
-	}
-	return v
 }

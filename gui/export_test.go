@@ -56,8 +56,8 @@ func sameBits(a, b []float64) bool {
 
 func TestExportPredictions(t *testing.T) {
 	w := newWindow(t)
-	w.trainer.Advance(300)
-	s := w.trainer.Snapshot()
+	w.session.Trainer().Advance(300)
+	s := w.session.Trainer().Snapshot()
 	pr := s.Problem
 	dir := t.TempDir()
 	w.prefs.setFolder(folderExport, filepath.Join(dir, "any"))
@@ -69,7 +69,7 @@ func TestExportPredictions(t *testing.T) {
 	answerSave(t, w, "months")
 	noDialog(t, w)
 	path := filepath.Join(dir, "months.csv")
-	xName, yName := w.sheet.Names()
+	xName, yName := w.session.Sheet().Names()
 	if got := firstLine(t, path); got != xName+","+yName+",predicted,residual" {
 		t.Errorf("header %q", got)
 	}
@@ -92,12 +92,12 @@ func TestExportPredictions(t *testing.T) {
 	// Exporting under the same name asks before replacing the file.
 	typeShortcut(t, w, ctrl(fyne.KeyE, false))
 	tapButton(t, w, "Export…")
-	w.trainer.Advance(10)
+	w.session.Trainer().Advance(10)
 	answerSave(t, w, "months")
 	contains(t, "question", dialogText(t, w), "months.csv already exists")
 	tapButton(t, w, "Replace")
 	noDialog(t, w)
-	s = w.trainer.Snapshot()
+	s = w.session.Trainer().Snapshot()
 	if again := readColumn(t, path, "predicted"); !sameBits(again.Y, pr.Predict(s.Weights, pr.Data.X)) {
 		t.Error("the file was not replaced with the new predictions")
 	}
@@ -139,7 +139,7 @@ func TestExportPredictions(t *testing.T) {
 
 func TestExportChart(t *testing.T) {
 	w := newWindow(t)
-	w.trainer.Advance(200)
+	w.session.Trainer().Advance(200)
 	w.Sync()
 	dir := t.TempDir()
 	w.prefs.setFolder(folderExport, filepath.Join(dir, "any"))
@@ -189,7 +189,7 @@ func TestFullDiskLeavesOldFile(t *testing.T) {
 		return
 	}
 	w := newWindow(t)
-	w.trainer.Advance(50)
+	w.session.Trainer().Advance(50)
 	dir := t.TempDir()
 	const old = "old,content\n"
 	path := writeFile(t, dir, "results.csv", old)
@@ -233,7 +233,7 @@ func inChildProcess(t *testing.T) bool {
 
 func TestFailedWriteLeavesOldFile(t *testing.T) {
 	w := newWindow(t)
-	w.trainer.Advance(50)
+	w.session.Trainer().Advance(50)
 	dir := t.TempDir()
 	const old = "old,content\n"
 	path := writeFile(t, dir, "results.csv", old)
@@ -270,7 +270,7 @@ func TestFailedWriteLeavesOldFile(t *testing.T) {
 	if err := w.SaveProject(filepath.Join(dir, "missing", "p.tempfit")); err == nil {
 		t.Error("saving into a missing folder did not fail")
 	}
-	if w.projectPath != "" {
-		t.Errorf("a failed save made %q the project", w.projectPath)
+	if w.session.ProjectPath() != "" {
+		t.Errorf("a failed save made %q the project", w.session.ProjectPath())
 	}
 }

@@ -57,13 +57,13 @@ func TestOpenThreeColumnsPicksColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if xn, yn := w.sheet.Names(); xn != "day" || yn != "high" {
+	if xn, yn := w.session.Sheet().Names(); xn != "day" || yn != "high" {
 		t.Errorf("columns %q and %q", xn, yn)
 	}
 	if got := sheetPoints(w); !slices.Equal(got, datasetPoints(want.Data)) {
 		t.Errorf("table %v, want %v", got, datasetPoints(want.Data))
 	}
-	if d := w.trainer.Snapshot().Problem.Data; !slices.Equal(d.Y, want.Data.Y) {
+	if d := w.session.Trainer().Snapshot().Problem.Data; !slices.Equal(d.Y, want.Data.Y) {
 		t.Errorf("the trainer has y %v", d.Y)
 	}
 	contains(t, "title", w.win.Title(), "wide.csv")
@@ -138,7 +138,7 @@ func TestOpenBadFileOffersGoodRows(t *testing.T) {
 func TestOpenIsOneUndoableStep(t *testing.T) {
 	w := newWindow(t)
 	book := sheetPoints(w)
-	bx, by := w.sheet.Names()
+	bx, by := w.session.Sheet().Names()
 	path := writeFile(t, t.TempDir(), "days.csv", "day,temp\n1,3\n2,5\n3,4\n4,8\n")
 	if err := w.Open(path); err != nil {
 		t.Fatal(err)
@@ -148,7 +148,7 @@ func TestOpenIsOneUndoableStep(t *testing.T) {
 	if got := sheetPoints(w); !slices.Equal(got, book) {
 		t.Fatalf("after Undo the table has %v, want the book's rows", got)
 	}
-	if x, y := w.sheet.Names(); x != bx || y != by {
+	if x, y := w.session.Sheet().Names(); x != bx || y != by {
 		t.Errorf("after Undo the columns are %s, %s", x, y)
 	}
 	contains(t, "title", w.win.Title(), "*")
@@ -157,7 +157,7 @@ func TestOpenIsOneUndoableStep(t *testing.T) {
 		t.Fatalf("after Redo the table has %v", got)
 	}
 	w.Sync()
-	if d := w.trainer.Snapshot().Problem.Data; d.Len() != len(opened) || d.XName != "day" {
+	if d := w.session.Trainer().Snapshot().Problem.Data; d.Len() != len(opened) || d.XName != "day" {
 		t.Errorf("the trainer has %d points of %s", d.Len(), d.XName)
 	}
 }
@@ -239,8 +239,8 @@ func TestDropFile(t *testing.T) {
 	w := newWindow(t)
 	path := writeFile(t, t.TempDir(), "dropped.csv", "a,b\n1,10\n2,20\n3,35\n")
 	w.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(filepath.Dir(path)), storage.NewFileURI(path)})
-	if x, _ := w.sheet.Names(); x != "a" || w.sheet.Len() != 3 {
-		t.Errorf("after the drop the table has %d rows of %s", w.sheet.Len(), x)
+	if x, _ := w.session.Sheet().Names(); x != "a" || w.session.Sheet().Len() != 3 {
+		t.Errorf("after the drop the table has %d rows of %s", w.session.Sheet().Len(), x)
 	}
 	contains(t, "title", w.win.Title(), "dropped.csv")
 }
@@ -250,8 +250,8 @@ func TestNewEmptiesTheTable(t *testing.T) {
 	typeShortcut(t, w, ctrl(fyne.KeyN, false))
 	noDialog(t, w)
 	w.Sync()
-	if w.sheet.Len() != 0 || w.trainer != nil {
-		t.Errorf("New left %d rows and trainer %v", w.sheet.Len(), w.trainer)
+	if w.session.Sheet().Len() != 0 || w.session.Trainer() != nil {
+		t.Errorf("New left %d rows and trainer %v", w.session.Sheet().Len(), w.session.Trainer())
 	}
 	contains(t, "title", w.win.Title(), "untitled")
 	if !w.settings.startPause.Disabled() {

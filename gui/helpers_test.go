@@ -19,6 +19,7 @@ import (
 	"tempfit/core/data"
 	"tempfit/core/sheet"
 	"tempfit/core/train"
+	"tempfit/sampledata"
 )
 
 func TestMain(m *testing.M) {
@@ -61,6 +62,16 @@ func newTestApp(t testing.TB) *testApp {
 	t.Helper()
 	a := test.NewTempApp(t)
 	return &testApp{App: a, store: testStorage{Storage: a.Storage(), root: storage.NewFileURI(t.TempDir())}}
+}
+
+// bookData reads the book's sample.
+func bookData() (*data.Dataset, error) {
+	s := sampledata.Default()
+	res, err := data.ReadCSV(s.Open(), data.ReadOptions{File: s.File})
+	if err != nil {
+		return nil, err
+	}
+	return res.Data, nil
 }
 
 // newWindow returns a main window on a headless test app with the bridge's
@@ -164,8 +175,8 @@ func setSteps(t testing.TB, w *MainWindow, n int) {
 	e.SetText("")
 	test.Type(e, strconv.Itoa(n))
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if w.cfg.Steps != n {
-		t.Fatalf("steps = %d after typing %d", w.cfg.Steps, n)
+	if w.session.Config().Steps != n {
+		t.Fatalf("steps = %d after typing %d", w.session.Config().Steps, n)
 	}
 }
 
@@ -173,8 +184,8 @@ func setSteps(t testing.TB, w *MainWindow, n int) {
 func setMax(t testing.TB, w *MainWindow) {
 	t.Helper()
 	w.settings.speed.SetSelected("Max")
-	if w.cfg.Pace != 0 {
-		t.Fatalf("pace %v after choosing Max", w.cfg.Pace)
+	if w.session.Config().Pace != 0 {
+		t.Fatalf("pace %v after choosing Max", w.session.Config().Pace)
 	}
 }
 
@@ -183,7 +194,7 @@ func setMax(t testing.TB, w *MainWindow) {
 func runToEnd(t testing.TB, w *MainWindow) *train.Snapshot {
 	t.Helper()
 	w.Sync()
-	tr := w.trainer
+	tr := w.session.Trainer()
 	if tr == nil {
 		t.Fatal("no trainer")
 	}
@@ -416,9 +427,9 @@ func writeFile(t testing.TB, dir, name, text string) string {
 
 // sheetPoints returns the table's rows.
 func sheetPoints(w *MainWindow) []sheet.Point {
-	ps := make([]sheet.Point, w.sheet.Len())
+	ps := make([]sheet.Point, w.session.Sheet().Len())
 	for i := range ps {
-		ps[i] = w.sheet.Point(i)
+		ps[i] = w.session.Sheet().Point(i)
 	}
 	return ps
 }

@@ -156,13 +156,13 @@ func TestKoreanWindow(t *testing.T) {
 	}
 	// Choices compare by their translated labels.
 	w.settings.speed.SetSelected(lang.L("Max"))
-	if w.cfg.Pace != 0 {
+	if w.session.Config().Pace != 0 {
 		t.Error("Max speed not applied in Korean")
 	}
 	w.settings.method.SetSelected(lang.L("Momentum"))
 	w.Sync()
-	if w.trainer.Snapshot().Config.Method != "momentum" {
-		t.Errorf("optimizer chosen in Korean: %v", w.trainer.Snapshot().Config.Method)
+	if w.session.Trainer().Snapshot().Config.Method != "momentum" {
+		t.Errorf("optimizer chosen in Korean: %v", w.session.Trainer().Snapshot().Config.Method)
 	}
 	typeCell(t, w, 0, colY, "x", "Return")
 	contains(t, "message", w.table.message.Text, "숫자가 아닙니다")

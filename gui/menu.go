@@ -4,13 +4,8 @@ import (
 	_ "embed"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"tempfit/sampledata"
 )
@@ -40,9 +35,29 @@ var (
 	shortcutReset       = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
+// menuActions are what the menus and shortcuts do.
+type menuActions struct {
+	newDocument, open, save, saveAs, exportPredictions, exportChart, quit func()
+	sample                                                                func(sampledata.Sample)
+	openRecent                                                            func(path string)
+	recentFiles                                                           func() []string
+	undo, redo, copyRows, pasteRows, copyEquation, copyStats              func()
+	canUndo, canRedo                                                      func() bool
+	startPause, step, reset, solve, about                                 func()
+
+	// toField passes a shortcut that text fields also use to the field
+	// with the keyboard, if any, and reports whether it did.
+	toField func(fyne.Shortcut) bool
+	// focusedField returns the text field with the keyboard, or nil.
+	focusedField func() textField
+	// closed reports whether the window is closed.
+	closed func() bool
+}
+
 // mainMenu is the window's menu bar and keyboard shortcuts.
 type mainMenu struct {
-	w      *MainWindow
+	win    fyne.Window
+	do     menuActions
 	main   *fyne.MainMenu
 	recent *fyne.MenuItem
 	undo   *fyne.MenuItem
@@ -52,10 +67,10 @@ type mainMenu struct {
 	actions map[string]func()
 }
 
-// newMainMenu builds the menu bar of w and registers its shortcuts on the
-// window's canvas.
-func newMainMenu(w *MainWindow) *mainMenu {
-	m := &mainMenu{w: w, actions: map[string]func(){}}
+// newMainMenu builds the menu bar of win, which does a, and registers its
+// shortcuts on the window's canvas.
+func newMainMenu(win fyne.Window, a menuActions) *mainMenu {
+	m := &mainMenu{win: win, do: a, actions: map[string]func(){}}
 	add := func(label string, s fyne.Shortcut, action func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, action)
 		if s != nil {
@@ -71,7 +86,7 @@ func newMainMenu(w *MainWindow) *mainMenu {
 	// keyboard, also in a dialog.
 	text := func(label string, s fyne.Shortcut, action func()) *fyne.MenuItem {
 		return add(label, s, func() {
-			if !w.toField(s) {
+			if !a.toField(s) {
 				m.run(action)
 			}
 		})
@@ -83,62 +98,62 @@ func newMainMenu(w *MainWindow) *mainMenu {
 	samples := fyne.NewMenuItem(lang.L("Samples"), nil)
 	samples.ChildMenu = fyne.NewMenu("")
 	for _, s := range sampledata.All() {
-		samples.ChildMenu.Items = append(samples.ChildMenu.Items, fyne.NewMenuItem(sampleTitle(s), func() { m.run(func() { w.onSample(s) }) }))
+		samples.ChildMenu.Items = append(samples.ChildMenu.Items, fyne.NewMenuItem(sampleTitle(s), func() { m.run(func() { a.sample(s) }) }))
 	}
-	quit := item(lang.L("Quit"), shortcutQuit, w.onCloseRequest)
+	quit := item(lang.L("Quit"), shortcutQuit, a.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("File"),
-		item(lang.L("New"), shortcutNew, w.onNew),
-		item(lang.L("Open…"), shortcutOpen, w.onOpen),
+		item(lang.L("New"), shortcutNew, a.newDocument),
+		item(lang.L("Open…"), shortcutOpen, a.open),
 		m.recent,
 		samples,
 		sep(),
-		item(lang.L("Save project"), shortcutSave, w.onSave),
-		item(lang.L("Save project as…"), shortcutSaveAs, w.onSaveAs),
+		item(lang.L("Save project"), shortcutSave, a.save),
+		item(lang.L("Save project as…"), shortcutSaveAs, a.saveAs),
 		sep(),
-		item(lang.L("Export predictions…"), shortcutExport, w.onExportPredictions),
-		item(lang.L("Export chart…"), shortcutExportChart, w.onExportChart),
+		item(lang.L("Export predictions…"), shortcutExport, a.exportPredictions),
+		item(lang.L("Export chart…"), shortcutExportChart, a.exportChart),
 		sep(),
 		quit,
 	)
-	m.undo = text(lang.L("Undo"), shortcutUndo, w.onUndo)
-	m.redo = text(lang.L("Redo"), shortcutRedo, w.onRedo)
+	m.undo = text(lang.L("Undo"), shortcutUndo, a.undo)
+	m.redo = text(lang.L("Redo"), shortcutRedo, a.redo)
 	m.actions[shortcutRedoShift.ShortcutName()] = func() {
-		if !w.toField(shortcutRedo) {
-			m.run(w.onRedo)
+		if !a.toField(shortcutRedo) {
+			m.run(a.redo)
 		}
 	}
 	edit := fyne.NewMenu(lang.L("Edit"),
 		m.undo,
 		m.redo,
 		sep(),
-		text(lang.L("Copy rows"), shortcutCopy, w.onCopyRows),
-		text(lang.L("Paste rows"), shortcutPaste, w.onPasteRows),
+		text(lang.L("Copy rows"), shortcutCopy, a.copyRows),
+		text(lang.L("Paste rows"), shortcutPaste, a.pasteRows),
 		sep(),
-		item(lang.L("Copy equation and coefficients"), nil, w.onCopyEquation),
-		item(lang.L("Copy statistics"), nil, w.onCopyStats),
+		item(lang.L("Copy equation and coefficients"), nil, a.copyEquation),
+		item(lang.L("Copy statistics"), nil, a.copyStats),
 	)
 	run := fyne.NewMenu(lang.L("Run"),
-		item(lang.L("Start / Pause"), shortcutStart, w.onStartPause),
+		item(lang.L("Start / Pause"), shortcutStart, a.startPause),
 		add(lang.X("Step button", "Step"), shortcutStep, func() {
 			// Ctrl+Right in a text field moves to the next word.
-			if f := w.focusedField(); f != nil {
+			if f := a.focusedField(); f != nil {
 				f.TypedKey(&fyne.KeyEvent{Name: shortcutStep.KeyName})
 				return
 			}
-			m.run(w.onStep)
+			m.run(a.step)
 		}),
-		item(lang.L("Reset"), shortcutReset, w.onReset),
-		item(lang.L("Solve exactly"), nil, w.onSolve),
+		item(lang.L("Reset"), shortcutReset, a.reset),
+		item(lang.L("Solve exactly"), nil, a.solve),
 	)
 	help := fyne.NewMenu(lang.L("Help"),
-		item(lang.L("About Tempfit"), nil, w.onAbout),
+		item(lang.L("About Tempfit"), nil, a.about),
 	)
 	m.main = fyne.NewMainMenu(file, edit, run, help)
 	m.fillRecent()
 	m.updateEdit()
 
-	c := w.win.Canvas()
+	c := win.Canvas()
 	for _, s := range []fyne.Shortcut{shortcutNew, shortcutOpen, shortcutSave, shortcutSaveAs, shortcutExport,
 		shortcutExportChart, shortcutQuit, shortcutUndo, shortcutRedo, shortcutRedoShift, shortcutCopy,
 		shortcutPaste, shortcutStart, shortcutStep, shortcutReset} {
@@ -151,7 +166,7 @@ func newMainMenu(w *MainWindow) *mainMenu {
 // run runs a menu or shortcut action, unless a dialog is open over the
 // window.
 func (m *mainMenu) run(action func()) {
-	if m.w.closed || m.w.win.Canvas().Overlays().Top() != nil {
+	if m.do.closed() || m.win.Canvas().Overlays().Top() != nil {
 		return
 	}
 	action()
@@ -181,9 +196,9 @@ func (m *mainMenu) typedKey(e *fyne.KeyEvent) {
 func (m *mainMenu) functionKey(k fyne.KeyName) bool {
 	switch k {
 	case fyne.KeyF5:
-		m.run(m.w.onStartPause)
+		m.run(m.do.startPause)
 	case fyne.KeyF6:
-		m.run(m.w.onStep)
+		m.run(m.do.step)
 	default:
 		return false
 	}
@@ -193,8 +208,8 @@ func (m *mainMenu) functionKey(k fyne.KeyName) bool {
 // fillRecent lists the recent files in Open Recent.
 func (m *mainMenu) fillRecent() {
 	items := []*fyne.MenuItem{}
-	for _, path := range m.w.prefs.recent() {
-		items = append(items, fyne.NewMenuItem(recentLabel(path), func() { m.run(func() { m.w.onRecent(path) }) }))
+	for _, path := range m.do.recentFiles() {
+		items = append(items, fyne.NewMenuItem(recentLabel(path), func() { m.run(func() { m.do.openRecent(path) }) }))
 	}
 	if len(items) == 0 {
 		none := fyne.NewMenuItem(lang.L("No recent files"), nil)
@@ -212,7 +227,7 @@ func (m *mainMenu) refreshRecent() {
 
 // updateEdit enables Undo and Redo when they can act.
 func (m *mainMenu) updateEdit() {
-	undo, redo := !m.w.sheet.CanUndo(), !m.w.sheet.CanRedo()
+	undo, redo := !m.do.canUndo(), !m.do.canRedo()
 	if undo == m.undo.Disabled && redo == m.redo.Disabled {
 		return
 	}
@@ -222,44 +237,9 @@ func (m *mainMenu) updateEdit() {
 
 // refresh shows changes to the menus.
 func (m *mainMenu) refresh() {
-	if m.w.win.MainMenu() == m.main {
-		m.w.win.SetMainMenu(m.main)
+	if m.win.MainMenu() == m.main {
+		m.win.SetMainMenu(m.main)
 	}
-}
-
-// textField is what the text fields, widget.Entry and those built on it,
-// do.
-type textField interface {
-	fyne.Focusable
-	fyne.Shortcutable
-	SelectedText() string
-}
-
-// focusedField returns the text field with the keyboard, maybe in a
-// dialog, or nil.
-func (w *MainWindow) focusedField() textField {
-	f, _ := w.win.Canvas().Focused().(textField)
-	return f
-}
-
-// toField passes a shortcut that text fields also use to the field that
-// has the keyboard, if any, and reports whether it did.
-func (w *MainWindow) toField(s fyne.Shortcut) bool {
-	f := w.focusedField()
-	if f == nil {
-		return false
-	}
-	if f == textField(w.table.editor) && isPaste(s) && multiline(w.app.Clipboard().Content()) {
-		return false // rows pasted while a cell is edited
-	}
-	switch s.(type) {
-	case *fyne.ShortcutCopy:
-		s = &fyne.ShortcutCopy{Clipboard: w.app.Clipboard()}
-	case *fyne.ShortcutPaste:
-		s = &fyne.ShortcutPaste{Clipboard: w.app.Clipboard()}
-	}
-	f.TypedShortcut(s)
-	return true
 }
 
 // isPaste reports whether s is Paste.
@@ -278,26 +258,4 @@ func multiline(text string) bool {
 		}
 	}
 	return false
-}
-
-// onAbout shows the app's name, version and what it does.
-func (w *MainWindow) onAbout() {
-	meta := w.app.Metadata()
-	name := meta.Name
-	if name == "" {
-		name = AppName
-	}
-	icon := canvas.NewImageFromResource(Icon)
-	icon.FillMode = canvas.ImageFillContain
-	icon.SetMinSize(fyne.NewSize(96, 96))
-	title := widget.NewLabel(name)
-	title.TextStyle.Bold = true
-	title.SizeName = theme.SizeNameSubHeadingText
-	version := widget.NewLabel(lang.L("Version {{.Version}}", map[string]any{"Version": meta.Version}))
-	about := widget.NewLabel(lang.L("Fits curves to x-y data by gradient descent and least squares, and shows the training live."))
-	about.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(nil, nil, icon, nil, container.NewVBox(title, version, about))
-	d := dialog.NewCustom(lang.L("About Tempfit"), lang.L("Close"), content, w.win)
-	d.Resize(fyne.NewSize(520, 220))
-	d.Show()
 }

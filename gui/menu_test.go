@@ -70,7 +70,7 @@ func TestShortcutsRunActions(t *testing.T) {
 	w := newWindow(t)
 	setMax(t, w)
 	setSteps(t, w, 1_000_000_000)
-	tr := w.trainer
+	tr := w.session.Trainer()
 	c := canvasOf(t, w)
 	w.win.Canvas().Unfocus()
 
@@ -160,30 +160,30 @@ func TestPreferencesOutliveTheWindow(t *testing.T) {
 	setSteps(t, w1, 7000)
 	setMax(t, w1)
 	w1.win.Resize(fyne.NewSize(1000, 700))
-	cfg := w1.cfg
+	cfg := w1.session.Config()
 	w1.Close()
 
 	w2 := newWindowOn(t, a)
-	got := w2.cfg
+	got := w2.session.Config()
 	if got.Model != cfg.Model || got.Method != optim.Momentum || got.LearningRate != 0.003 || got.Steps != 7000 || got.Pace != 0 {
 		t.Errorf("the next window has %+v, want %+v", got, cfg)
 	}
 	if w2.settings.kind.Selected != "Seasonal" || w2.settings.harmonics.Selected != "3" || w2.settings.method.Selected != "Momentum" || w2.settings.animated() {
 		t.Error("the settings panel does not show the settings remembered")
 	}
-	if s := w2.trainer.Snapshot().Config; s.Method != optim.Momentum || s.Model.Harmonics != 3 {
+	if s := w2.session.Trainer().Snapshot().Config; s.Method != optim.Momentum || s.Model.Harmonics != 3 {
 		t.Errorf("the trainer runs %v with %d harmonics", s.Method, s.Model.Harmonics)
 	}
 	if size := w2.win.Canvas().Size(); size != fyne.NewSize(1000, 700) {
 		t.Errorf("the window opens at %v", size)
 	}
-	if w2.unsaved() {
+	if w2.session.Unsaved() {
 		t.Error("remembered settings count as unsaved changes")
 	}
 	// A window told the speed keeps to it.
 	w3 := NewMainWindow(a, Options{Tick: -1, Animated: true})
 	t.Cleanup(w3.Close)
-	if w3.cfg.Pace == 0 || !w3.settings.animated() {
+	if w3.session.Config().Pace == 0 || !w3.settings.animated() {
 		t.Error("Options.Animated did not win over the speed remembered")
 	}
 }

@@ -46,9 +46,9 @@ func windowAt(t testing.TB, width, height float32) *MainWindow {
 // the sizes they have in a 1280×800 window, after 20,000 steps.
 func BenchmarkFrame1280x800(b *testing.B) {
 	w := windowAt(b, 1280, 800)
-	w.trainer.Advance(20000)
+	w.session.Trainer().Advance(20000)
 	v := w.bridge.view.Load()
-	s := w.trainer.Snapshot()
+	s := w.session.Trainer().Snapshot()
 	b.Logf("fit chart %dx%d, loss chart %dx%d pixels, %d loss points",
 		v.fitSize.w, v.fitSize.h, v.lossSize.w, v.lossSize.h, len(s.History))
 	for b.Loop() {
@@ -59,9 +59,9 @@ func BenchmarkFrame1280x800(b *testing.B) {
 // BenchmarkFitChart1280x800 draws the fit chart alone at 1280×800 pixels.
 func BenchmarkFitChart1280x800(b *testing.B) {
 	w := windowAt(b, 1280, 800)
-	w.trainer.Advance(20000)
+	w.session.Trainer().Advance(20000)
 	v := *w.bridge.view.Load()
-	s := w.trainer.Snapshot()
+	s := w.session.Trainer().Snapshot()
 	size := pixelSize{w: 1280, h: 800, dpi: chart.DPI}
 	for b.Loop() {
 		render(fitPlot(&v, s), size)
@@ -73,9 +73,9 @@ func BenchmarkFitChart1280x800(b *testing.B) {
 func BenchmarkFrame100kRows(b *testing.B) {
 	w := windowAt(b, 1280, 800)
 	openRows(b, w, 100000)
-	w.trainer.Advance(2000)
+	w.session.Trainer().Advance(2000)
 	v := w.bridge.view.Load()
-	s := w.trainer.Snapshot()
+	s := w.session.Trainer().Snapshot()
 	for b.Loop() {
 		drawCharts(v, s)
 	}
@@ -134,7 +134,7 @@ func TestMeasureFramesPerSecond(t *testing.T) {
 	skipMeasure(t)
 	w := windowAt(t, 1280, 800)
 	test.Tap(w.settings.startPause) // animated: the book's 100,000 steps in about 5 s
-	tr := w.trainer
+	tr := w.session.Trainer()
 	start := time.Now()
 	frames, maxShow, meanDraw := playUI(w, func() bool { return tr.Snapshot().State != train.Running })
 	secs := time.Since(start).Seconds()
@@ -172,7 +172,7 @@ func TestMeasureTrainingSpeedWithWindow(t *testing.T) {
 	setMax(t, w)
 	w.Sync()
 	test.Tap(w.settings.startPause)
-	tr := w.trainer
+	tr := w.session.Trainer()
 	frames, maxShow, meanDraw := playUI(w, func() bool { return tr.Snapshot().State != train.Running })
 	s := tr.Snapshot()
 	winRate := float64(s.Step) / s.Elapsed.Seconds()
@@ -210,14 +210,14 @@ func TestMeasure100kRows(t *testing.T) {
 	start = time.Now()
 	pressKey(t, w, fyne.KeyReturn)
 	ui := time.Since(start)
-	j := w.bridge.take()
+	j := w.session.TakeJob()
 	start = time.Now()
-	r := w.bridge.do(*j)
+	j.Run()
 	bg := time.Since(start)
-	w.bridge.finish(*j, r)
+	w.session.FinishJob(j)
 	t.Logf("edit a cell while training: UI goroutine %.1f ms, SetData in the background %.1f ms", ms(ui), ms(bg))
 
-	tr := w.trainer
+	tr := w.session.Trainer()
 	deadline := time.Now().Add(3 * time.Second)
 	frames, maxShow, meanDraw := playUI(w, func() bool { return time.Now().After(deadline) })
 	test.Tap(w.settings.startPause)
@@ -225,7 +225,7 @@ func TestMeasure100kRows(t *testing.T) {
 		frames, ms(meanDraw), ms(maxShow), tr.Snapshot().StepsPerSecond)
 
 	// The pure-Go half of an edit: the sheet's data set.
-	s := sheet.FromDataset(w.data)
+	s := sheet.FromDataset(w.session.Data())
 	start = time.Now()
 	s.Dataset()
 	t.Logf("building the data set of 100,000 rows: %.1f ms", ms(time.Since(start)))

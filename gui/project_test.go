@@ -26,7 +26,7 @@ func TestSaveProjectAndContinueInFreshWindow(t *testing.T) {
 	setSteps(t, w1, 50000)
 	typeCell(t, w1, 5, colY, "17.25", fyne.KeyReturn)
 	w1.Sync()
-	if w1.trainer.Advance(1234) != 1234 {
+	if w1.session.Trainer().Advance(1234) != 1234 {
 		t.Fatal("the trainer did not take 1234 steps")
 	}
 	dir := t.TempDir()
@@ -37,7 +37,7 @@ func TestSaveProjectAndContinueInFreshWindow(t *testing.T) {
 	answerSave(t, w1, "run")
 	noDialog(t, w1)
 	path := filepath.Join(dir, "run"+project.Extension)
-	saved := w1.trainer.Checkpoint()
+	saved := w1.session.Trainer().Checkpoint()
 	contains(t, "title", w1.win.Title(), "run.tempfit")
 	if strings.Contains(w1.win.Title(), "*") {
 		t.Errorf("the title says unsaved after saving: %q", w1.win.Title())
@@ -60,33 +60,33 @@ func TestSaveProjectAndContinueInFreshWindow(t *testing.T) {
 	answerOpen(t, w2, path)
 	noDialog(t, w2)
 	w2.Sync()
-	c2 := w2.trainer.Checkpoint()
+	c2 := w2.session.Trainer().Checkpoint()
 	if c2.Step != saved.Step || !sameBits(c2.Weights, saved.Weights) || !reflect.DeepEqual(c2.OptimizerState, saved.OptimizerState) {
 		t.Fatalf("the fresh window starts at step %d with %v; saved were step %d, %v", c2.Step, c2.Weights, saved.Step, saved.Weights)
 	}
 	if !slices.Equal(c2.History, saved.History) {
 		t.Error("the loss history differs")
 	}
-	if v, _ := w2.sheet.Value(5, sheet.Y); v != 17.25 {
+	if v, _ := w2.session.Sheet().Value(5, sheet.Y); v != 17.25 {
 		t.Errorf("the edited cell reads %v", v)
 	}
-	if w2.cfg.Method != optim.RMSProp || w2.cfg.Model.Degree != 3 || w2.cfg.LearningRate != 0.02 || w2.cfg.Steps != 50000 {
-		t.Errorf("settings %+v", w2.cfg)
+	if w2.session.Config().Method != optim.RMSProp || w2.session.Config().Model.Degree != 3 || w2.session.Config().LearningRate != 0.02 || w2.session.Config().Steps != 50000 {
+		t.Errorf("settings %+v", w2.session.Config())
 	}
 	if w2.settings.method.Selected != "RMSProp" || w2.settings.degree.Selected != "3" || w2.settings.rate.Text != "0.02" || w2.settings.steps.Text != "50000" {
 		t.Error("the settings panel does not show the project's settings")
 	}
 	contains(t, "title", w2.win.Title(), "run.tempfit")
 	contains(t, "progress", w2.status.step.Text, "Step 1,234 / 50,000")
-	if w2.unsaved() {
+	if w2.session.Unsaved() {
 		t.Error("a project just opened has unsaved changes")
 	}
 
 	// Both go on exactly alike.
 	const more = 2500
-	w1.trainer.Advance(more)
-	w2.trainer.Advance(more)
-	a, b := w1.trainer.Checkpoint(), w2.trainer.Checkpoint()
+	w1.session.Trainer().Advance(more)
+	w2.session.Trainer().Advance(more)
+	a, b := w1.session.Trainer().Checkpoint(), w2.session.Trainer().Checkpoint()
 	if a.Step != saved.Step+more || b.Step != a.Step {
 		t.Fatalf("steps %d and %d", a.Step, b.Step)
 	}
@@ -116,7 +116,7 @@ func TestOpenDamagedProjectChangesNothing(t *testing.T) {
 	cut := writeFile(t, dir, "cut.tempfit", string(raw[:len(raw)/2]))
 	typeCell(t, w, 0, colY, "3.5", fyne.KeyReturn)
 	w.Sync()
-	rows, cfg, tr, title := sheetPoints(w), w.cfg, w.trainer, w.win.Title()
+	rows, cfg, tr, title := sheetPoints(w), w.session.Config(), w.session.Trainer(), w.win.Title()
 
 	for _, c := range []struct {
 		path, says string
@@ -131,11 +131,11 @@ func TestOpenDamagedProjectChangesNothing(t *testing.T) {
 		}
 		contains(t, "message", dialogText(t, w), filepath.Base(c.path), c.says)
 		tapButton(t, w, "OK")
-		if !slices.Equal(sheetPoints(w), rows) || w.cfg != cfg || w.trainer != tr || w.win.Title() != title {
+		if !slices.Equal(sheetPoints(w), rows) || w.session.Config() != cfg || w.session.Trainer() != tr || w.win.Title() != title {
 			t.Errorf("%s changed the window", c.path)
 		}
-		if w.projectPath != absPath(good) {
-			t.Errorf("the window's project is %q", w.projectPath)
+		if w.session.ProjectPath() != absPath(good) {
+			t.Errorf("the window's project is %q", w.session.ProjectPath())
 		}
 	}
 }
@@ -157,13 +157,13 @@ func TestUnsavedChangesOnClose(t *testing.T) {
 	w.onCloseRequest()
 	contains(t, "question", dialogText(t, w), "unsaved changes")
 	tapButton(t, w, "Cancel")
-	if w.closed || !w.unsaved() {
+	if w.closed || !w.session.Unsaved() {
 		t.Fatal("Cancel closed the window or lost the changes")
 	}
 
 	// Discard closes and leaves no autosave.
-	w.autosave()
-	if _, err := os.Stat(w.autosavePath()); err != nil {
+	w.session.Autosave()
+	if _, err := os.Stat(autosavePath(w.app)); err != nil {
 		t.Fatal("no autosave to discard")
 	}
 	w.onCloseRequest()
@@ -171,7 +171,7 @@ func TestUnsavedChangesOnClose(t *testing.T) {
 	if !w.closed {
 		t.Fatal("Discard did not close the window")
 	}
-	if _, err := os.Stat(w.autosavePath()); err == nil {
+	if _, err := os.Stat(autosavePath(w.app)); err == nil {
 		t.Error("the autosave outlived Discard")
 	}
 
@@ -197,17 +197,17 @@ func TestUnsavedChangesOnClose(t *testing.T) {
 	// File > New asks too; cancelling the save dialog keeps everything.
 	w = newWindow(t)
 	typeCell(t, w, 1, colY, "9", fyne.KeyReturn)
-	n := w.sheet.Len()
+	n := w.session.Sheet().Len()
 	typeShortcut(t, w, ctrl(fyne.KeyN, false))
 	tapButton(t, w, "Save")
 	tapButton(t, w, "Cancel") // the save dialog
-	if w.sheet.Len() != n || !w.unsaved() {
+	if w.session.Sheet().Len() != n || !w.session.Unsaved() {
 		t.Error("a cancelled save went on to New")
 	}
 	typeShortcut(t, w, ctrl(fyne.KeyN, false))
 	tapButton(t, w, "Discard")
-	if w.sheet.Len() != 0 {
-		t.Errorf("Discard then New left %d rows", w.sheet.Len())
+	if w.session.Sheet().Len() != 0 {
+		t.Errorf("Discard then New left %d rows", w.session.Sheet().Len())
 	}
 }
 
@@ -216,26 +216,26 @@ func TestSaveUntrainedAndSolvedProjects(t *testing.T) {
 	for _, name := range []string{"fresh", "solved"} {
 		w1 := newWindow(t)
 		if name == "solved" {
-			w1.trainer.Advance(10)
+			w1.session.Trainer().Advance(10)
 			test.Tap(w1.settings.solve)
 		}
 		path := filepath.Join(dir, name+project.Extension)
 		if err := w1.SaveProject(path); err != nil {
 			t.Fatal(err)
 		}
-		want := w1.trainer.Checkpoint()
+		want := w1.session.Trainer().Checkpoint()
 		w2 := newWindow(t)
 		if err := w2.OpenProject(path); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		noDialog(t, w2)
-		got := w2.trainer.Checkpoint()
+		got := w2.session.Trainer().Checkpoint()
 		if got.Step != want.Step || !sameBits(got.Weights, want.Weights) {
 			t.Errorf("%s: opened at step %d with %v, saved step %d with %v", name, got.Step, got.Weights, want.Step, want.Weights)
 		}
-		w1.trainer.Advance(100)
-		w2.trainer.Advance(100)
-		if !sameBits(w1.trainer.Checkpoint().Weights, w2.trainer.Checkpoint().Weights) {
+		w1.session.Trainer().Advance(100)
+		w2.session.Trainer().Advance(100)
+		if !sameBits(w1.session.Trainer().Checkpoint().Weights, w2.session.Trainer().Checkpoint().Weights) {
 			t.Errorf("%s: the runs part after opening", name)
 		}
 	}

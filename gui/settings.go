@@ -13,6 +13,7 @@ import (
 
 	"tempfit/core/fit"
 	"tempfit/core/optim"
+	"tempfit/core/session"
 	"tempfit/core/train"
 )
 
@@ -22,14 +23,11 @@ const (
 	maxLogRate = 1
 )
 
-// animatedSeconds is how long an animated run of the whole step budget
-// takes.
-const animatedSeconds = 5
-
 // settingsPanel is the middle area: the model, the optimizer and its
 // learning rate, the steps and speed, and the buttons that run training.
 type settingsPanel struct {
-	w *MainWindow
+	session     *session.Session
+	changeModel func(fit.Model, optim.Kind) // asks before a reset, then changes
 
 	kind      *widget.RadioGroup
 	degree    *widget.Select
@@ -86,9 +84,10 @@ var (
 	}
 )
 
-// newSettingsPanel builds the settings area of w for the configuration cfg.
-func newSettingsPanel(w *MainWindow, cfg train.Config) *settingsPanel {
-	p := &settingsPanel{w: w}
+// newSettingsPanel builds the settings area for the session s; a change
+// of model or optimizer goes to changeModel.
+func newSettingsPanel(s *session.Session, changeModel func(fit.Model, optim.Kind)) *settingsPanel {
+	p := &settingsPanel{session: s, changeModel: changeModel}
 
 	p.kind = widget.NewRadioGroup([]string{lang.L(kindLabels[fit.Polynomial]), lang.L(kindLabels[fit.Seasonal])}, p.onModel)
 	p.kind.Horizontal = true
@@ -129,11 +128,11 @@ func newSettingsPanel(w *MainWindow, cfg train.Config) *settingsPanel {
 	p.warning.Importance = widget.WarningImportance
 	p.warning.Hide()
 
-	p.startPause = widget.NewButtonWithIcon(lang.L("Start"), theme.MediaPlayIcon(), w.onStartPause)
+	p.startPause = widget.NewButtonWithIcon(lang.L("Start"), theme.MediaPlayIcon(), s.StartPause)
 	p.startPause.Importance = widget.HighImportance
-	p.step = widget.NewButtonWithIcon(lang.X("Step button", "Step"), theme.MediaSkipNextIcon(), w.onStep)
-	p.reset = widget.NewButtonWithIcon(lang.L("Reset"), theme.MediaReplayIcon(), w.onReset)
-	p.solve = widget.NewButtonWithIcon(lang.L("Solve exactly"), theme.ConfirmIcon(), w.onSolve)
+	p.step = widget.NewButtonWithIcon(lang.X("Step button", "Step"), theme.MediaSkipNextIcon(), s.Step)
+	p.reset = widget.NewButtonWithIcon(lang.L("Reset"), theme.MediaReplayIcon(), s.Reset)
+	p.solve = widget.NewButtonWithIcon(lang.L("Solve exactly"), theme.ConfirmIcon(), s.Solve)
 
 	p.degreeRow = widget.NewForm(widget.NewFormItem(lang.L("Degree"), p.degree))
 	p.seasonalRow = widget.NewForm(
@@ -167,7 +166,7 @@ func newSettingsPanel(w *MainWindow, cfg train.Config) *settingsPanel {
 		container.NewGridWithColumns(2, p.startPause, p.step, p.reset, p.solve),
 	)
 	p.content = container.NewVScroll(container.NewPadded(p.box))
-	p.show(cfg)
+	p.show(s.Config())
 	return p
 }
 
@@ -351,11 +350,11 @@ func (p *settingsPanel) onModel(string) {
 	m, ok := p.model()
 	if !ok {
 		p.setWarning(lang.L("The period must be a positive number."))
-		p.show(p.w.cfg)
+		p.show(p.session.Config())
 		return
 	}
 	p.showKind(m.Kind)
-	p.w.changeModel(m, p.w.cfg.Method)
+	p.changeModel(m, p.session.Config().Method)
 }
 
 // onMethod handles a change of optimizer.
@@ -364,7 +363,7 @@ func (p *settingsPanel) onMethod(string) {
 		return
 	}
 	k := p.methodKind()
-	p.w.changeModel(p.w.cfg.Model, k)
+	p.changeModel(p.session.Config().Model, k)
 }
 
 // onRateText applies a learning rate typed in.
@@ -375,12 +374,12 @@ func (p *settingsPanel) onRateText(text string) {
 	lr, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
 	if err != nil || !(lr > 0) || math.IsInf(lr, 0) {
 		p.setWarning(lang.L("The learning rate must be a positive number, such as 0.001."))
-		p.showRate(p.w.cfg.LearningRate)
+		p.showRate(p.session.Config().LearningRate)
 		return
 	}
 	p.setWarning("")
 	p.showRate(lr)
-	p.w.setLearningRate(lr)
+	p.setLearningRate(lr)
 }
 
 // onRateSlider applies a learning rate chosen on the log-scale slider.
@@ -394,7 +393,14 @@ func (p *settingsPanel) onRateSlider(v float64) {
 	p.rate.SetText(strconv.FormatFloat(lr, 'g', -1, 64))
 	p.rate.accepted = p.rate.Text
 	p.quiet = quiet
-	p.w.setLearningRate(lr)
+	p.setLearningRate(lr)
+}
+
+// setLearningRate applies a new learning rate, also to a running trainer.
+func (p *settingsPanel) setLearningRate(lr float64) {
+	if err := p.session.SetLearningRate(lr); err != nil {
+		p.setWarning(err.Error())
+	}
 }
 
 // onSteps applies a step budget typed in.
@@ -405,12 +411,12 @@ func (p *settingsPanel) onSteps(text string) {
 	n, err := strconv.Atoi(strings.TrimSpace(strings.ReplaceAll(text, ",", "")))
 	if err != nil || n <= 0 {
 		p.setWarning(lang.L("The number of steps must be a whole number above 0."))
-		p.steps.SetText(strconv.Itoa(p.w.cfg.Steps))
+		p.steps.SetText(strconv.Itoa(p.session.Config().Steps))
 		p.steps.accepted = p.steps.Text
 		return
 	}
 	p.setWarning("")
-	p.w.setSteps(n)
+	p.session.SetSteps(n)
 }
 
 // onSpeed applies the speed chosen.
@@ -418,7 +424,7 @@ func (p *settingsPanel) onSpeed(string) {
 	if p.quiet {
 		return
 	}
-	p.w.setAnimated(p.animated())
+	p.session.SetAnimated(p.animated())
 }
 
 // fieldEntry is a one-line entry that applies its text when Enter is

@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tempfit/core/fit"
+	"tempfit/core/session"
 	"tempfit/core/train"
 )
 
@@ -24,7 +24,6 @@ const equationDigits = 4
 // statusBar is the bottom area: progress, loss, statistics, the fitted
 // equation and a message line.
 type statusBar struct {
-	w        *MainWindow
 	progress *widget.ProgressBar
 	step     *widget.Label
 	loss     *widget.Label
@@ -39,9 +38,9 @@ type statusBar struct {
 	content  fyne.CanvasObject
 }
 
-// newStatusBar builds the status bar of w.
-func newStatusBar(w *MainWindow) *statusBar {
-	s := &statusBar{w: w}
+// newStatusBar builds the status bar; its copy button calls onCopy.
+func newStatusBar(onCopy func()) *statusBar {
+	s := &statusBar{}
 	s.step = widget.NewLabel("")
 	s.progress = widget.NewProgressBar()
 	s.progress.TextFormatter = func() string { return s.step.Text }
@@ -54,7 +53,7 @@ func newStatusBar(w *MainWindow) *statusBar {
 	s.equation = widget.NewLabel("")
 	s.equation.Truncation = fyne.TextTruncateEllipsis
 	s.equation.Selectable = true
-	s.copy = widget.NewButtonWithIcon(lang.L("Copy coefficients"), theme.ContentCopyIcon(), w.onCopyEquation)
+	s.copy = widget.NewButtonWithIcon(lang.L("Copy coefficients"), theme.ContentCopyIcon(), onCopy)
 	s.copy.Disable()
 	s.message = widget.NewLabel("")
 	s.message.Truncation = fyne.TextTruncateEllipsis
@@ -118,34 +117,33 @@ func setText(l *widget.Label, text string) {
 	}
 }
 
-// stateMessage explains a run's state in words, with what to try when it
-// went wrong; "" when there is nothing to say.
-func stateMessage(snap *train.Snapshot) (string, widget.Importance) {
-	if snap == nil {
-		return "", widget.MediumImportance
-	}
-	switch snap.State {
-	case train.Diverged:
+// noticeText returns what to say about the session s in the status bar,
+// with snap the snapshot shown: what went wrong and what to try, or ""
+// when there is nothing to say.
+func noticeText(s *session.Session, snap *train.Snapshot) (string, widget.Importance) {
+	switch s.NoticeFor(snap) {
+	case session.NoticeNoData:
+		return lang.L("No row has both x and y: type numbers into the table to train."), widget.DangerImportance
+	case session.NoticeCannotFit:
+		return lang.L("This model cannot be fitted to the data: {{.Error}}", map[string]any{"Error": s.FitError().Error()}), widget.DangerImportance
+	case session.NoticeSolved:
+		return lang.L("Exact least-squares solution: no weights give a smaller loss."), widget.SuccessImportance
+	case session.NoticeDiverged:
 		return lang.L("Training diverged: the loss grew without bound. Try a smaller learning rate or scaled x, then press Reset."), widget.DangerImportance
-	case train.Failed:
+	case session.NoticeFailed:
 		msg := ""
 		if snap.Err != nil {
 			msg = snap.Err.Error()
 		}
 		return lang.L("Training failed: {{.Error}}", map[string]any{"Error": msg}), widget.DangerImportance
-	case train.Done:
-		if snap.Step < snap.Budget {
-			return lang.L("Done: the optimizer reached the minimum."), widget.SuccessImportance
-		}
+	case session.NoticeMinimum:
+		return lang.L("Done: the optimizer reached the minimum."), widget.SuccessImportance
+	case session.NoticeAllSteps:
 		return lang.L("Done: all steps taken. Raise the steps to go on, or press Reset."), widget.MediumImportance
-	}
-	if snap.Problem != nil {
-		switch w := snap.Problem.Warning(); {
-		case errors.Is(w, fit.ErrUnderdetermined):
-			return lang.L("Fewer points than parameters: the curve can pass through every point, and the exact answer is one of many."), widget.WarningImportance
-		case errors.Is(w, fit.ErrRankDeficient):
-			return lang.L("The features are linearly dependent on these x values: the exact answer is one of many."), widget.WarningImportance
-		}
+	case session.NoticeUnderdetermined:
+		return lang.L("Fewer points than parameters: the curve can pass through every point, and the exact answer is one of many."), widget.WarningImportance
+	case session.NoticeRankDeficient:
+		return lang.L("The features are linearly dependent on these x values: the exact answer is one of many."), widget.WarningImportance
 	}
 	return "", widget.MediumImportance
 }

@@ -1,21 +1,17 @@
 package gui
 
 import (
-	"errors"
 	"math"
 	"slices"
 	"strconv"
 
-	"image/color"
-
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tempfit/core/session"
 	"tempfit/core/sheet"
 )
 
@@ -39,7 +35,10 @@ const fittedDigits = 6
 // dataTable is the left-hand area: the editable table of points with its
 // buttons and a line for messages about refused edits.
 type dataTable struct {
-	w       *MainWindow
+	session *session.Session
+	canvas  fyne.Canvas                  // the window's, to give the editor the keyboard
+	predict func() func(float64) float64 // the curve shown, or nil
+	keys    tableKeys                    // what to do with the keys the table leaves alone
 	table   *sheetTable
 	editor  *cellEntry
 	message *widget.Label
@@ -56,9 +55,16 @@ type dataTable struct {
 	anchor   int                 // the row a shift-click extends from
 }
 
-// newDataTable builds the table area of w.
-func newDataTable(w *MainWindow) *dataTable {
-	t := &dataTable{w: w, selected: map[int]bool{}, cells: map[*cellView]bool{}, cursor: widget.TableCellID{Row: 0, Col: colX}, anchor: -1}
+// tableKeys passes on the keys the table does not use itself.
+type tableKeys struct {
+	shortcut    func(fyne.Shortcut) bool // runs a shortcut's action and reports whether it has one
+	functionKey func(fyne.KeyName) bool  // runs a function key's action and reports whether it has one
+}
+
+// newDataTable builds the table area for the session s in a window whose
+// canvas is c; predict returns the curve shown.
+func newDataTable(s *session.Session, c fyne.Canvas, predict func() func(float64) float64, keys tableKeys) *dataTable {
+	t := &dataTable{session: s, canvas: c, predict: predict, keys: keys, selected: map[int]bool{}, cells: map[*cellView]bool{}, cursor: widget.TableCellID{Row: 0, Col: colX}, anchor: -1}
 	t.table = newSheetTable(t)
 	for c, width := range columnWidths {
 		t.table.SetColumnWidth(c, width)
@@ -78,8 +84,8 @@ func newDataTable(w *MainWindow) *dataTable {
 	return t
 }
 
-// sheet returns the window's sheet.
-func (t *dataTable) sheet() *sheet.Sheet { return t.w.sheet }
+// sheet returns the session's sheet.
+func (t *dataTable) sheet() *sheet.Sheet { return t.session.Sheet() }
 
 // length returns the table's size.
 func (t *dataTable) length() (int, int) { return t.sheet().Len(), numCols }
@@ -126,7 +132,7 @@ func (t *dataTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 // updateFitted fills a predicted or residual cell from the latest snapshot.
 func (t *dataTable) updateFitted(c *cellView) {
 	s := t.sheet()
-	predict := t.w.predictor()
+	predict := t.predict()
 	if c.id.Row >= s.Len() || predict == nil {
 		c.setText("", widget.MediumImportance)
 		return
@@ -157,9 +163,10 @@ func (t *dataTable) refreshFitted() {
 	}
 }
 
-// refresh redraws every cell on screen, after rows were added, removed or
-// reordered.
+// refresh redraws every cell on screen, after rows were edited, added,
+// removed or reordered, and hides the message about a refused edit.
 func (t *dataTable) refresh() {
+	t.hideMessage()
 	n := t.sheet().Len()
 	for r := range t.selected {
 		if r >= n {
@@ -278,122 +285,6 @@ func (t *dataTable) deletionRows() []int {
 	return rows
 }
 
-// beginEdit opens the editor on cell id, an x or y cell. With replace the
-// editor starts from text (a key typed on the table); otherwise from the
-// cell's value, all selected.
-func (t *dataTable) beginEdit(id widget.TableCellID, text string, replace bool) {
-	if id.Col != colX && id.Col != colY || id.Row < 0 || id.Row >= t.sheet().Len() {
-		return
-	}
-	prev := t.editing
-	t.editing = &id
-	t.cursor = id
-	if prev != nil {
-		t.table.RefreshItem(*prev)
-	}
-	if !replace {
-		text = t.sheet().Text(id.Row, sheetCol(id.Col))
-	}
-	t.editor.begin(text)
-	t.table.ScrollTo(id)
-	t.table.RefreshItem(id)
-	if c := t.w.win.Canvas(); c != nil {
-		c.Focus(t.editor)
-	}
-	if !replace {
-		t.editor.TypedShortcut(&fyne.ShortcutSelectAll{})
-	}
-}
-
-// commit ends editing, storing the editor's text in the cell, and moves the
-// cursor by (dRow, dCol) through the x and y cells. Text that is not a
-// number is refused: the cell keeps its value and the message says why.
-func (t *dataTable) commit(dRow, dCol int) {
-	t.commitWrap(dRow, dCol, false, true)
-}
-
-// commitWrap is commit with the cursor moving as moveWrap moves it. Without
-// refocus the keyboard and the cursor stay where they are, as when the
-// editor lost the keyboard to another widget.
-func (t *dataTable) commitWrap(dRow, dCol int, wrap, refocus bool) {
-	if t.editing == nil {
-		return
-	}
-	id := *t.editing
-	t.editing = nil
-	t.editor.active = false
-	err := t.sheet().SetCell(id.Row, sheetCol(id.Col), t.editor.Text)
-	t.table.RefreshItem(id)
-	var ce *sheet.CellError
-	switch {
-	case errors.As(err, &ce):
-		t.showError(lang.L("Row {{.Row}}, {{.Column}}: “{{.Text}}” is not a number. The cell keeps its value.",
-			map[string]any{"Row": ce.Row + 1, "Column": ce.Name, "Text": ce.Text}))
-		dRow, dCol = 0, 0
-	case err != nil:
-		t.showError(err.Error())
-	default:
-		t.hideMessage()
-		t.w.dataChanged()
-	}
-	if refocus {
-		t.focusTable()
-		t.moveWrap(dRow, dCol, wrap)
-	}
-}
-
-// cancel ends editing and leaves the cell as it was.
-func (t *dataTable) cancel() {
-	if t.editing == nil {
-		return
-	}
-	id := *t.editing
-	t.editing = nil
-	t.editor.active = false
-	t.table.RefreshItem(id)
-	t.focusTable()
-}
-
-// focusTable gives the keyboard back to the table.
-func (t *dataTable) focusTable() {
-	if c := t.w.win.Canvas(); c != nil {
-		c.Focus(t.table)
-	}
-}
-
-// move moves the cursor by dRow rows and dCol columns.
-func (t *dataTable) move(dRow, dCol int) { t.moveWrap(dRow, dCol, false) }
-
-// moveWrap moves the cursor like move; with wrap, moving right past y goes
-// on to the next row's x and left past x to the previous row's y, as Tab
-// does in the editor.
-func (t *dataTable) moveWrap(dRow, dCol int, wrap bool) {
-	if dRow == 0 && dCol == 0 {
-		t.table.Highlight(t.cursor)
-		return
-	}
-	id := t.cursor
-	id.Row += dRow
-	id.Col += dCol
-	switch {
-	case wrap && dCol > 0 && id.Col > colY:
-		id.Col, id.Row = colX, id.Row+1
-	case wrap && dCol < 0 && id.Col < colX:
-		id.Col, id.Row = colY, id.Row-1
-	}
-	id.Row = max(0, min(id.Row, t.sheet().Len()-1))
-	id.Col = max(0, min(id.Col, numCols-1))
-	t.cursor = id
-	t.table.Highlight(id)
-}
-
-// pageRows returns how far Page Up and Page Down move: one row less than
-// the table shows, so that a row stays in view.
-func (t *dataTable) pageRows() int {
-	row := newCellView().MinSize().Height + theme.SeparatorThicknessSize()
-	return max(1, int(t.table.Size().Height/row)-1)
-}
-
 // showError shows a message under the table.
 func (t *dataTable) showError(text string) {
 	t.message.SetText(text)
@@ -414,8 +305,7 @@ func (t *dataTable) hideMessage() {
 // onAdd appends an empty row and starts editing its x.
 func (t *dataTable) onAdd() {
 	t.commit(0, 0)
-	row := t.sheet().AppendRow()
-	t.structureChanged()
+	row := t.session.AppendRow()
 	t.beginEdit(widget.TableCellID{Row: row, Col: colX}, "", false)
 }
 
@@ -427,9 +317,8 @@ func (t *dataTable) onInsert() {
 	if rows := t.deletionRows(); len(t.selected) > 0 {
 		row = rows[0]
 	}
-	t.sheet().InsertRow(row)
-	clear(t.selected)
-	t.structureChanged()
+	t.clearSelection()
+	t.session.InsertRow(row)
 	t.beginEdit(widget.TableCellID{Row: row, Col: colX}, "", false)
 }
 
@@ -437,26 +326,22 @@ func (t *dataTable) onInsert() {
 func (t *dataTable) onDelete() {
 	t.commit(0, 0)
 	rows := t.deletionRows()
-	if !t.sheet().DeleteRows(rows) {
+	if len(rows) == 0 {
 		return
 	}
-	clear(t.selected)
-	t.anchor = -1
-	if len(rows) > 0 {
-		t.cursor.Row = min(rows[0], t.sheet().Len()-1)
-	}
-	t.structureChanged()
+	t.clearSelection()
+	t.cursor.Row = rows[0] // refresh keeps it on the table
+	t.session.DeleteRows(rows)
 }
 
 // onSort sorts the rows by x.
 func (t *dataTable) onSort() {
 	t.commit(0, 0)
-	if !t.sheet().SortByX() {
+	if t.sheet().Len() < 2 {
 		return
 	}
-	clear(t.selected)
-	t.anchor = -1
-	t.structureChanged()
+	t.clearSelection()
+	t.session.SortByX()
 }
 
 // insertionRow returns the row that pasted rows go above: the first row
@@ -477,41 +362,26 @@ func (t *dataTable) clearSelection() {
 // undo takes back the latest change to the table.
 func (t *dataTable) undo() {
 	t.commit(0, 0)
-	if t.sheet().Undo() {
+	if t.sheet().CanUndo() {
 		t.clearSelection()
-		t.structureChanged()
+		t.session.Undo()
 	}
 }
 
 // redo makes the latest change taken back again.
 func (t *dataTable) redo() {
 	t.commit(0, 0)
-	if t.sheet().Redo() {
+	if t.sheet().CanRedo() {
 		t.clearSelection()
-		t.structureChanged()
+		t.session.Redo()
 	}
 }
 
-// onUndo takes back the latest change to the table.
-func (w *MainWindow) onUndo() { w.table.undo() }
-
-// onRedo makes the latest change taken back again.
-func (w *MainWindow) onRedo() { w.table.redo() }
-
-// structureChanged redraws the table and passes the new data on.
-func (t *dataTable) structureChanged() {
-	t.hideMessage()
-	t.refresh()
-	t.w.dataChanged()
-}
-
-// reset forgets the cursor, selection and edit, for a new sheet.
+// reset forgets the cursor, selection and edit, for a new table.
 func (t *dataTable) reset() {
 	t.editing = nil
-	clear(t.selected)
-	t.anchor = -1
+	t.clearSelection()
 	t.cursor = widget.TableCellID{Row: 0, Col: colX}
-	t.hideMessage()
 	t.refresh()
 	t.table.ScrollToTop()
 }
@@ -522,242 +392,4 @@ func sheetCol(col int) sheet.Col {
 		return sheet.Y
 	}
 	return sheet.X
-}
-
-// sheetTable is a widget.Table that edits with the keyboard: Enter edits
-// the current cell, typing starts an edit with the key typed, and the
-// arrow keys move the current cell.
-type sheetTable struct {
-	widget.Table
-	t         *dataTable
-	modifiers fyne.KeyModifier // the modifiers held at the last click
-}
-
-func newSheetTable(t *dataTable) *sheetTable {
-	st := &sheetTable{t: t}
-	st.Length = t.length
-	st.CreateCell = t.createCell
-	st.UpdateCell = t.updateCell
-	st.ShowHeaderRow = true
-	st.CreateHeader = t.createHeader
-	st.UpdateHeader = t.updateHeader
-	st.OnSelected = t.onSelected
-	st.ExtendBaseWidget(st)
-	return st
-}
-
-// MouseDown records the modifier keys of a click before the table handles
-// it.
-func (st *sheetTable) MouseDown(e *desktop.MouseEvent) {
-	st.modifiers = e.Modifier
-	st.Table.MouseDown(e)
-}
-
-// Tapped handles a click; a tap without a mouse event has no modifiers.
-func (st *sheetTable) Tapped(e *fyne.PointEvent) {
-	st.Table.Tapped(e)
-	st.modifiers = 0
-}
-
-// TypedKey moves the current cell or starts editing it.
-func (st *sheetTable) TypedKey(e *fyne.KeyEvent) {
-	t := st.t
-	switch e.Name {
-	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
-		t.beginEdit(t.cursor, "", false)
-	case fyne.KeyUp:
-		t.move(-1, 0)
-	case fyne.KeyDown:
-		t.move(1, 0)
-	case fyne.KeyLeft:
-		t.move(0, -1)
-	case fyne.KeyRight:
-		t.move(0, 1)
-	case fyne.KeyHome:
-		t.cursor.Row = 0
-		t.move(0, 0)
-	case fyne.KeyEnd:
-		t.cursor.Row = max(t.sheet().Len()-1, 0)
-		t.move(0, 0)
-	case fyne.KeyPageUp:
-		t.move(-t.pageRows(), 0)
-	case fyne.KeyPageDown:
-		t.move(t.pageRows(), 0)
-	default:
-		if !t.w.menu.functionKey(e.Name) {
-			st.Table.TypedKey(e)
-		}
-	}
-}
-
-// TypedShortcut runs the window's action for a shortcut typed while the
-// table has the keyboard.
-func (st *sheetTable) TypedShortcut(s fyne.Shortcut) {
-	st.t.w.menu.shortcut(s)
-}
-
-// TypedRune starts editing the current cell with the character typed.
-func (st *sheetTable) TypedRune(r rune) {
-	t := st.t
-	if r == ' ' {
-		return
-	}
-	t.beginEdit(t.cursor, string(r), true)
-}
-
-// cellEntry is the editor of a cell: Enter, Tab, Shift+Tab and the up and
-// down arrows store the text and move on; Escape cancels.
-type cellEntry struct {
-	widget.Entry
-	t      *dataTable
-	active bool
-	holder *cellView // the cell showing the editor
-}
-
-func newCellEntry(t *dataTable) *cellEntry {
-	e := &cellEntry{t: t}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// begin sets the text to edit, with the cursor at its end.
-func (e *cellEntry) begin(text string) {
-	e.active = true
-	e.SetText(text)
-	e.CursorColumn = len([]rune(text))
-	e.CursorRow = 0
-	e.Refresh()
-}
-
-// AcceptsTab keeps Tab in the editor, which uses it to move on.
-func (e *cellEntry) AcceptsTab() bool { return true }
-
-// TypedKey handles the keys that end an edit.
-func (e *cellEntry) TypedKey(k *fyne.KeyEvent) {
-	switch k.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		e.end(func() { e.t.commit(1, 0) })
-	case fyne.KeyTab:
-		if shiftHeld() {
-			e.end(func() { e.t.commitWrap(0, -1, true, true) })
-		} else {
-			e.end(func() { e.t.commitWrap(0, 1, true, true) })
-		}
-	case fyne.KeyUp:
-		e.end(func() { e.t.commit(-1, 0) })
-	case fyne.KeyDown:
-		e.end(func() { e.t.commit(1, 0) })
-	case fyne.KeyEscape:
-		e.end(e.t.cancel)
-	default:
-		e.Entry.TypedKey(k)
-	}
-}
-
-// FocusLost stores the text when the editor loses the keyboard, for
-// example to a click elsewhere.
-func (e *cellEntry) FocusLost() {
-	e.Entry.FocusLost()
-	e.end(func() { e.t.commitWrap(0, 0, false, false) })
-}
-
-// end runs an action that ends the edit once.
-func (e *cellEntry) end(action func()) {
-	if !e.active {
-		return
-	}
-	e.active = false
-	action()
-}
-
-// shiftHeld reports whether a Shift key is down, where the driver can tell.
-func shiftHeld() bool {
-	if app := fyne.CurrentApp(); app != nil {
-		if d, ok := app.Driver().(desktop.Driver); ok {
-			return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
-		}
-	}
-	return false
-}
-
-// cellView is a table cell: a label over a background that marks selected
-// rows, and the editor while the cell is edited.
-type cellView struct {
-	widget.BaseWidget
-	id     widget.TableCellID
-	bg     *canvas.Rectangle
-	label  *widget.Label
-	editor *cellEntry
-	stack  *fyne.Container
-}
-
-func newCellView() *cellView {
-	c := &cellView{bg: canvas.NewRectangle(color.Transparent), label: widget.NewLabel("")}
-	c.label.Alignment = fyne.TextAlignTrailing
-	c.label.Truncation = fyne.TextTruncateClip
-	c.stack = container.NewStack(c.bg, c.label)
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-// CreateRenderer returns the renderer of the cell.
-func (c *cellView) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(c.stack)
-}
-
-// MinSize is the size of every cell, so that rows stay uniform. The height
-// is a whole number: the table finds a row by adding up row heights in
-// float32, which stays exact for whole numbers but drifts by dozens of rows
-// over 100,000 fractional ones, so that keyboard moves far down the table
-// would scroll to the wrong place.
-func (c *cellView) MinSize() fyne.Size {
-	c.ExtendBaseWidget(c)
-	s := c.label.MinSize()
-	return fyne.NewSize(s.Width, float32(math.Ceil(float64(s.Height))))
-}
-
-// setText shows text in the label, refreshing only on a change.
-func (c *cellView) setText(text string, imp widget.Importance) {
-	if c.label.Text == text && c.label.Importance == imp {
-		return
-	}
-	c.label.Importance = imp
-	c.label.SetText(text)
-}
-
-// setSelected marks the cell's row as selected or not.
-func (c *cellView) setSelected(on bool) {
-	var col color.Color = color.Transparent
-	if on {
-		col = theme.Color(theme.ColorNameSelection)
-	}
-	if c.bg.FillColor == col {
-		return
-	}
-	c.bg.FillColor = col
-	c.bg.Refresh()
-}
-
-// showEditor puts the editor in the cell.
-func (c *cellView) showEditor(e *cellEntry) {
-	if c.editor == e {
-		return
-	}
-	if e.holder != nil && e.holder != c {
-		e.holder.hideEditor()
-	}
-	e.holder = c
-	c.editor = e
-	c.stack.Add(e)
-	c.label.Hide()
-}
-
-// hideEditor takes the editor out of the cell.
-func (c *cellView) hideEditor() {
-	c.stack.Remove(c.editor)
-	if c.editor.holder == c {
-		c.editor.holder = nil
-	}
-	c.editor = nil
-	c.label.Show()
 }

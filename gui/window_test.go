@@ -16,6 +16,7 @@ import (
 
 	"tempfit/core/data"
 	"tempfit/core/fit"
+	"tempfit/core/session"
 	"tempfit/core/sheet"
 	"tempfit/core/train"
 )
@@ -31,16 +32,16 @@ func TestOpensOnTheBookReadyToStart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w.sheet.Len() != book.Len() {
-		t.Fatalf("%d rows, want the book's %d", w.sheet.Len(), book.Len())
+	if w.session.Sheet().Len() != book.Len() {
+		t.Fatalf("%d rows, want the book's %d", w.session.Sheet().Len(), book.Len())
 	}
 	if got := cellText(t, w, 2, colY); got != strconv.FormatFloat(book.Y[2], 'g', -1, 64) {
 		t.Errorf("row 3 y shows %q", got)
 	}
-	if w.trainer == nil {
+	if w.session.Trainer() == nil {
 		t.Fatal("no trainer")
 	}
-	s := w.trainer.Snapshot()
+	s := w.session.Trainer().Snapshot()
 	m, book4 := s.Config.Model, fit.BookModel()
 	if s.State != train.Idle || m.Kind != book4.Kind || m.Degree != book4.Degree || m.Scaling != book4.Scaling || s.Config.Steps != train.DefaultSteps {
 		t.Errorf("trainer %v with %+v", s.State, s.Config)
@@ -53,14 +54,14 @@ func TestOpensOnTheBookReadyToStart(t *testing.T) {
 	if !w.settings.animated() {
 		t.Error("the window does not open at the animated speed")
 	}
-	if want := float64(train.DefaultSteps) / animatedSeconds; w.cfg.Pace != want {
-		t.Errorf("pace %v, want %v", w.cfg.Pace, want)
+	if want := float64(train.DefaultSteps) / session.AnimatedSeconds; w.session.Config().Pace != want {
+		t.Errorf("pace %v, want %v", w.session.Config().Pace, want)
 	}
 }
 
 func TestHeadersFromColumnNames(t *testing.T) {
 	w := newWindow(t)
-	xName, yName := w.sheet.Names()
+	xName, yName := w.session.Sheet().Names()
 	want := map[int]string{colRow: "#", colX: xName, colY: yName, colPredicted: "Predicted", colResidual: "Residual"}
 	for col, name := range want {
 		l := widget.NewLabel("")
@@ -74,7 +75,7 @@ func TestHeadersFromColumnNames(t *testing.T) {
 func TestTypeIntoCells(t *testing.T) {
 	w := newWindow(t)
 	typeCell(t, w, 2, colY, "9.5", fyne.KeyReturn)
-	if v, _ := w.sheet.Value(2, sheet.Y); v != 9.5 {
+	if v, _ := w.session.Sheet().Value(2, sheet.Y); v != 9.5 {
 		t.Fatalf("y of row 3 = %v after typing 9.5", v)
 	}
 	if got := cellText(t, w, 2, colY); got != "9.5" {
@@ -88,13 +89,13 @@ func TestTypeIntoCells(t *testing.T) {
 	}
 	contains(t, "title", w.win.Title(), "*")
 	w.Sync()
-	if d := w.trainer.Snapshot().Problem.Data; d.Y[2] != 9.5 {
+	if d := w.session.Trainer().Snapshot().Problem.Data; d.Y[2] != 9.5 {
 		t.Errorf("the trainer has y = %v for row 3", d.Y[2])
 	}
 
 	// Tab stores and moves right, from x to y.
 	typeCell(t, w, 4, colX, "4.5", fyne.KeyTab)
-	if v, _ := w.sheet.Value(4, sheet.X); v != 4.5 {
+	if v, _ := w.session.Sheet().Value(4, sheet.X); v != 4.5 {
 		t.Errorf("x of row 5 = %v", v)
 	}
 	if w.table.cursor != (widget.TableCellID{Row: 4, Col: colY}) {
@@ -102,7 +103,7 @@ func TestTypeIntoCells(t *testing.T) {
 	}
 	// Up stores and moves up.
 	typeCell(t, w, 6, colY, "20", fyne.KeyUp)
-	if v, _ := w.sheet.Value(6, sheet.Y); v != 20 || w.table.cursor.Row != 5 {
+	if v, _ := w.session.Sheet().Value(6, sheet.Y); v != 20 || w.table.cursor.Row != 5 {
 		t.Errorf("Up: y %v, cursor %v", v, w.table.cursor)
 	}
 	// Escape cancels.
@@ -121,7 +122,7 @@ func TestTypeIntoCells(t *testing.T) {
 	}
 	test.Type(w.table.editor, ".25")
 	pressKey(t, w, fyne.KeyReturn)
-	if v, _ := w.sheet.Value(8, sheet.Y); v != 7.25 {
+	if v, _ := w.session.Sheet().Value(8, sheet.Y); v != 7.25 {
 		t.Errorf("y of row 9 = %v after typing 7.25 on the table", v)
 	}
 }
@@ -141,7 +142,7 @@ func TestBadCellRefused(t *testing.T) {
 		t.Fatal("no message for a cell that is not a number")
 	}
 	contains(t, "message", w.table.message.Text, "abc", "not a number", "Row 4")
-	if w.sheet.Dirty() || strings.Contains(w.win.Title(), "*") {
+	if w.session.Sheet().Dirty() || strings.Contains(w.win.Title(), "*") {
 		t.Error("a refused edit marked the sheet changed")
 	}
 	// A good edit clears the message.
@@ -169,7 +170,7 @@ func TestClickEditsCell(t *testing.T) {
 	c = visibleCell(t, w, other)
 	pos = fyne.CurrentApp().Driver().AbsolutePositionForObject(c).AddXY(c.Size().Width/2, c.Size().Height/2)
 	test.TapCanvas(w.win.Canvas(), pos)
-	if v, _ := w.sheet.Value(1, sheet.X); v != 1.5 {
+	if v, _ := w.session.Sheet().Value(1, sheet.X); v != 1.5 {
 		t.Errorf("x of row 2 = %v after clicking elsewhere", v)
 	}
 	if w.table.editing == nil || *w.table.editing != other {
@@ -180,7 +181,7 @@ func TestClickEditsCell(t *testing.T) {
 	}
 	test.Type(w.table.editor, "16")
 	pressKey(t, w, fyne.KeyReturn)
-	if v, _ := w.sheet.Value(4, sheet.Y); v != 16 {
+	if v, _ := w.session.Sheet().Value(4, sheet.Y); v != 16 {
 		t.Errorf("y of row 5 = %v", v)
 	}
 	// A click on a row number selects the row instead.
@@ -194,11 +195,11 @@ func TestClickEditsCell(t *testing.T) {
 
 func TestRowOperations(t *testing.T) {
 	w := newWindow(t)
-	n := w.sheet.Len()
+	n := w.session.Sheet().Len()
 
 	test.Tap(w.table.add)
-	if w.sheet.Len() != n+1 {
-		t.Fatalf("Add row: %d rows", w.sheet.Len())
+	if w.session.Sheet().Len() != n+1 {
+		t.Fatalf("Add row: %d rows", w.session.Sheet().Len())
 	}
 	if w.table.editing == nil || w.table.editing.Row != n || w.table.editing.Col != colX {
 		t.Fatalf("Add row does not edit the new row's x: %v", w.table.editing)
@@ -209,7 +210,7 @@ func TestRowOperations(t *testing.T) {
 	if got := cellText(t, w, n, colY); got != "empty" {
 		t.Errorf("an empty cell shows %q", got)
 	}
-	if w.trainer.Snapshot().Problem.Data.Len() != n {
+	if w.session.Trainer().Snapshot().Problem.Data.Len() != n {
 		t.Errorf("the empty row went to the trainer")
 	}
 	if got := visibleCell(t, w, widget.TableCellID{Row: n, Col: colRow}).label.Importance; got != widget.LowImportance {
@@ -221,15 +222,15 @@ func TestRowOperations(t *testing.T) {
 	test.Type(w.table.editor, "4.4")
 	pressKey(t, w, fyne.KeyReturn)
 	w.Sync()
-	if w.trainer.Snapshot().Problem.Data.Len() != n+1 {
+	if w.session.Trainer().Snapshot().Problem.Data.Len() != n+1 {
 		t.Errorf("the finished row did not reach the trainer")
 	}
 
 	// Insert a row above row 3.
 	moveTo(t, w, 2, colX)
 	test.Tap(w.table.insert)
-	if w.sheet.Len() != n+2 || w.sheet.Complete(2) {
-		t.Fatalf("Insert row: %d rows, row 3 complete=%v", w.sheet.Len(), w.sheet.Complete(2))
+	if w.session.Sheet().Len() != n+2 || w.session.Sheet().Complete(2) {
+		t.Fatalf("Insert row: %d rows, row 3 complete=%v", w.session.Sheet().Len(), w.session.Sheet().Complete(2))
 	}
 	pressKey(t, w, fyne.KeyEscape)
 
@@ -237,10 +238,10 @@ func TestRowOperations(t *testing.T) {
 	w.table.selectRow(0, 0)
 	w.table.selectRow(2, fyne.KeyModifierControl)
 	test.Tap(w.table.remove)
-	if w.sheet.Len() != n {
-		t.Fatalf("Delete rows: %d rows", w.sheet.Len())
+	if w.session.Sheet().Len() != n {
+		t.Fatalf("Delete rows: %d rows", w.session.Sheet().Len())
 	}
-	if v, _ := w.sheet.Value(0, sheet.X); v != 2 {
+	if v, _ := w.session.Sheet().Value(0, sheet.X); v != 2 {
 		t.Errorf("row 1 x = %v after deleting the first row", v)
 	}
 
@@ -249,18 +250,18 @@ func TestRowOperations(t *testing.T) {
 	typeCell(t, w, 0, colX, "20", fyne.KeyReturn)
 	test.Tap(w.table.sort)
 	w.Sync()
-	last := w.sheet.Len() - 1
-	if v, _ := w.sheet.Value(last, sheet.X); v != 20 {
+	last := w.session.Sheet().Len() - 1
+	if v, _ := w.session.Sheet().Value(last, sheet.X); v != 20 {
 		t.Errorf("after sorting, the last x is %v", v)
 	}
-	for i := 1; i < w.sheet.Len(); i++ {
-		a, _ := w.sheet.Value(i-1, sheet.X)
-		b, _ := w.sheet.Value(i, sheet.X)
+	for i := 1; i < w.session.Sheet().Len(); i++ {
+		a, _ := w.session.Sheet().Value(i-1, sheet.X)
+		b, _ := w.session.Sheet().Value(i, sheet.X)
 		if a > b {
 			t.Fatalf("rows %d and %d out of order: %v > %v", i, i+1, a, b)
 		}
 	}
-	if d := w.trainer.Snapshot().Problem.Data; d.X[d.Len()-1] != 20 {
+	if d := w.session.Trainer().Snapshot().Problem.Data; d.X[d.Len()-1] != 20 {
 		t.Errorf("the trainer did not get the sorted data")
 	}
 }
@@ -281,7 +282,7 @@ func TestTrainRunToEnd(t *testing.T) {
 	w := newWindow(t)
 	setSteps(t, w, 3000)
 	setMax(t, w)
-	first := w.trainer.Snapshot()
+	first := w.session.Trainer().Snapshot()
 	s := runToEnd(t, w)
 	if s.State != train.Done || s.Step != 3000 {
 		t.Fatalf("run ended %v at step %d", s.State, s.Step)
@@ -303,8 +304,8 @@ func TestTrainRunToEnd(t *testing.T) {
 	contains(t, "message", w.status.message.Text, "Done")
 	// The predicted and residual columns show the trained curve.
 	for _, row := range []int{0, 5, 11} {
-		x, _ := w.sheet.Value(row, sheet.X)
-		y, _ := w.sheet.Value(row, sheet.Y)
+		x, _ := w.session.Sheet().Value(row, sheet.X)
+		y, _ := w.session.Sheet().Value(row, sheet.Y)
 		p := s.Problem.Basis.Predict(s.Weights, x)
 		if got := cellText(t, w, row, colPredicted); got != strconv.FormatFloat(p, 'g', fittedDigits, 64) {
 			t.Errorf("row %d predicted %q, want %v", row+1, got, p)
@@ -345,7 +346,7 @@ func TestChangeLearningRateWhileRunning(t *testing.T) {
 	w := newWindow(t)
 	setSteps(t, w, 1_000_000_000) // a run that outlasts the test
 	test.Tap(w.settings.startPause)
-	tr := w.trainer
+	tr := w.session.Trainer()
 	if tr.Snapshot().State != train.Running {
 		t.Fatalf("state %v after Start", tr.Snapshot().State)
 	}
@@ -361,7 +362,7 @@ func TestChangeLearningRateWhileRunning(t *testing.T) {
 	if s.LearningRate != 0.05 {
 		t.Errorf("the trainer's learning rate is %v after typing 0.05", s.LearningRate)
 	}
-	if s.State != train.Running || w.trainer != tr {
+	if s.State != train.Running || w.session.Trainer() != tr {
 		t.Errorf("changing the learning rate stopped or replaced the run: %v", s.State)
 	}
 	if got := w.settings.rateBar.Value; math.Abs(got-math.Log10(0.05)) > 0.01 {
@@ -398,7 +399,7 @@ func TestStepAndReset(t *testing.T) {
 		test.Tap(w.settings.step)
 	}
 	w.Sync()
-	if s := w.trainer.Snapshot(); s.Step != 3 {
+	if s := w.session.Trainer().Snapshot(); s.Step != 3 {
 		t.Fatalf("3 Steps took %d", s.Step)
 	}
 	contains(t, "progress", w.status.step.Text, "Step 3 / ")
@@ -407,7 +408,7 @@ func TestStepAndReset(t *testing.T) {
 	runToEnd(t, w)
 	test.Tap(w.settings.reset)
 	w.Sync()
-	s := w.trainer.Snapshot()
+	s := w.session.Trainer().Snapshot()
 	if s.Step != 0 || s.State != train.Idle {
 		t.Fatalf("after Reset: step %d, %v", s.Step, s.State)
 	}
@@ -435,7 +436,7 @@ func TestSolveExactly(t *testing.T) {
 	// The book's exact optimum, from the reference example.
 	contains(t, "loss", w.status.loss.Text, "12.144165")
 	contains(t, "message", w.status.message.Text, "Exact least-squares solution")
-	s := w.trainer.Snapshot()
+	s := w.session.Trainer().Snapshot()
 	if math.Abs(s.Stats.GapPercent) > 1e-6 {
 		t.Errorf("gap %v%% after solving exactly", s.Stats.GapPercent)
 	}
@@ -449,25 +450,25 @@ func TestSolveExactly(t *testing.T) {
 	test.Tap(w.settings.solve)
 	w.Sync()
 	contains(t, "loss", w.status.loss.Text, want)
-	if st := w.trainer.Snapshot().State; st == train.Running {
+	if st := w.session.Trainer().Snapshot().State; st == train.Running {
 		t.Error("still running after Solve exactly")
 	}
 }
 
 func TestModelChangeAsksWhileRunning(t *testing.T) {
 	w := newWindow(t)
-	old := w.trainer
+	old := w.session.Trainer()
 	// Not under way: no question.
 	w.settings.degree.SetSelected("3")
 	w.Sync()
-	if w.confirm != nil || w.cfg.Model.Degree != 3 || w.trainer == old {
-		t.Fatalf("degree change on an idle run: confirm %v, degree %d", w.confirm, w.cfg.Model.Degree)
+	if w.confirm != nil || w.session.Config().Model.Degree != 3 || w.session.Trainer() == old {
+		t.Fatalf("degree change on an idle run: confirm %v, degree %d", w.confirm, w.session.Config().Model.Degree)
 	}
-	if w.trainer.Snapshot().Config.Model.Degree != 3 {
+	if w.session.Trainer().Snapshot().Config.Model.Degree != 3 {
 		t.Error("the new trainer has the old degree")
 	}
 	test.Tap(w.settings.startPause)
-	running := w.trainer
+	running := w.session.Trainer()
 
 	// Under way: asked; No keeps the run and the old setting.
 	w.settings.scaling.SetSelected("Scaled x (−1 to 1)")
@@ -475,8 +476,8 @@ func TestModelChangeAsksWhileRunning(t *testing.T) {
 		t.Fatal("no question before resetting a running run")
 	}
 	w.confirm.Hide()
-	if w.trainer != running || w.cfg.Model.Scaling != fit.Raw || w.settings.scaling.Selected != "Raw x" {
-		t.Errorf("No changed the run: scaling %v, shown %q", w.cfg.Model.Scaling, w.settings.scaling.Selected)
+	if w.session.Trainer() != running || w.session.Config().Model.Scaling != fit.Raw || w.settings.scaling.Selected != "Raw x" {
+		t.Errorf("No changed the run: scaling %v, shown %q", w.session.Config().Model.Scaling, w.settings.scaling.Selected)
 	}
 	if running.Snapshot().State != train.Running {
 		t.Error("the run stopped after No")
@@ -489,13 +490,13 @@ func TestModelChangeAsksWhileRunning(t *testing.T) {
 	}
 	w.confirm.Confirm()
 	w.Sync()
-	if w.trainer == running {
+	if w.session.Trainer() == running {
 		t.Fatal("Yes kept the old trainer")
 	}
 	if st := running.Snapshot().State; st == train.Running {
 		t.Error("the old trainer still runs")
 	}
-	s := w.trainer.Snapshot()
+	s := w.session.Trainer().Snapshot()
 	if s.Config.Method != "rmsprop" || s.Step != 0 || s.State != train.Idle {
 		t.Errorf("new trainer %v at step %d, %v", s.Config.Method, s.Step, s.State)
 	}
@@ -511,9 +512,9 @@ func TestModelChangeAsksWhileRunning(t *testing.T) {
 
 func TestDegreeLimit(t *testing.T) {
 	w := newWindow(t)
-	n := w.sheet.Len()
+	n := w.session.Sheet().Len()
 	w.settings.degree.SetSelected(strconv.Itoa(n))
-	if w.cfg.Model.Degree != 4 || w.settings.degree.Selected != "4" {
+	if w.session.Config().Model.Degree != 4 || w.settings.degree.Selected != "4" {
 		t.Errorf("degree %d for %d points was accepted", n, n)
 	}
 	if !w.settings.warning.Visible() {
@@ -521,7 +522,7 @@ func TestDegreeLimit(t *testing.T) {
 	}
 	contains(t, "warning", w.settings.warning.Text, "Degree "+strconv.Itoa(n), strconv.Itoa(n+1)+" points")
 	w.settings.degree.SetSelected(strconv.Itoa(n - 1))
-	if w.cfg.Model.Degree != n-1 {
+	if w.session.Config().Model.Degree != n-1 {
 		t.Errorf("degree %d for %d points refused", n-1, n)
 	}
 	contains(t, "warning", w.settings.warning.Text, "passes through every point")
@@ -531,29 +532,29 @@ func TestDegreeLimit(t *testing.T) {
 	}
 	// Seasonal: 2K+1 weights.
 	w.settings.kind.SetSelected("Seasonal")
-	if w.cfg.Model.Kind != fit.Seasonal || w.settings.degreeRow.Visible() || !w.settings.seasonalRow.Visible() {
+	if w.session.Config().Model.Kind != fit.Seasonal || w.settings.degreeRow.Visible() || !w.settings.seasonalRow.Visible() {
 		t.Fatal("seasonal settings not shown")
 	}
 	w.settings.harmonics.SetSelected("6")
-	if w.cfg.Model.Harmonics == 6 {
+	if w.session.Config().Model.Harmonics == 6 {
 		t.Error("6 harmonics (13 weights) accepted for 12 points")
 	}
 	p := w.settings.period
 	p.SetText("")
 	test.Type(p, "-3")
 	p.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if w.cfg.Model.Period != 12 {
-		t.Errorf("period %v accepted", w.cfg.Model.Period)
+	if w.session.Config().Model.Period != 12 {
+		t.Errorf("period %v accepted", w.session.Config().Model.Period)
 	}
 }
 
 func TestEditWhileTrainingKeepsRunning(t *testing.T) {
 	w := newWindow(t)
 	test.Tap(w.settings.startPause)
-	tr := w.trainer
+	tr := w.session.Trainer()
 	typeCell(t, w, 0, colY, "2.5", fyne.KeyReturn)
 	w.Sync()
-	if w.trainer != tr {
+	if w.session.Trainer() != tr {
 		t.Fatal("an edit replaced the trainer")
 	}
 	s := tr.Snapshot()
@@ -584,13 +585,13 @@ func TestDivergedRunSaysWhatToTry(t *testing.T) {
 
 func TestNoCompleteRows(t *testing.T) {
 	w := newWindow(t)
-	for i := range w.sheet.Len() {
+	for i := range w.session.Sheet().Len() {
 		w.table.selectRow(i, fyne.KeyModifierControl)
 	}
 	test.Tap(w.table.remove)
 	w.Sync()
-	if w.sheet.Len() != 0 || w.trainer != nil {
-		t.Fatalf("%d rows left, trainer %v", w.sheet.Len(), w.trainer)
+	if w.session.Sheet().Len() != 0 || w.session.Trainer() != nil {
+		t.Fatalf("%d rows left, trainer %v", w.session.Sheet().Len(), w.session.Trainer())
 	}
 	contains(t, "message", w.status.message.Text, "No row has both x and y")
 	if !w.settings.startPause.Disabled() {
@@ -603,7 +604,7 @@ func TestNoCompleteRows(t *testing.T) {
 	test.Type(w.table.editor, "3")
 	pressKey(t, w, fyne.KeyReturn)
 	w.Sync()
-	if w.trainer == nil {
+	if w.session.Trainer() == nil {
 		t.Fatal("no trainer after typing a point")
 	}
 	if w.status.message.Visible() && strings.Contains(w.status.message.Text, "No row") {
@@ -651,10 +652,10 @@ func TestOpenFile(t *testing.T) {
 	}
 	w.Sync()
 	contains(t, "title", w.win.Title(), "days.csv")
-	if x, y := w.sheet.Names(); x != "day" || y != "temp" || w.sheet.Len() != 6 {
-		t.Errorf("opened %s, %s with %d rows", x, y, w.sheet.Len())
+	if x, y := w.session.Sheet().Names(); x != "day" || y != "temp" || w.session.Sheet().Len() != 6 {
+		t.Errorf("opened %s, %s with %d rows", x, y, w.session.Sheet().Len())
 	}
-	if d := w.trainer.Snapshot().Problem.Data; d.Len() != 6 || d.XName != "day" {
+	if d := w.session.Trainer().Snapshot().Problem.Data; d.Len() != 6 || d.XName != "day" {
 		t.Errorf("the trainer has %d points of %s", d.Len(), d.XName)
 	}
 	bad := filepath.Join(t.TempDir(), "bad.csv")
@@ -664,7 +665,7 @@ func TestOpenFile(t *testing.T) {
 	if err == nil || !errors.As(err, &pe) {
 		t.Errorf("opening a bad file: %v", err)
 	}
-	if w.sheet.Len() != 6 {
+	if w.session.Sheet().Len() != 6 {
 		t.Error("a failed open changed the table")
 	}
 }
@@ -674,7 +675,7 @@ func TestCloseStopsTrainer(t *testing.T) {
 	w := NewMainWindow(a, Options{Tick: -1})
 	w.Sync()
 	test.Tap(w.settings.startPause)
-	tr := w.trainer
+	tr := w.session.Trainer()
 	w.Close()
 	tr.Wait()
 	if s := tr.Snapshot().State; s == train.Running {
@@ -685,18 +686,23 @@ func TestCloseStopsTrainer(t *testing.T) {
 func TestLatestEditWins(t *testing.T) {
 	w := newWindow(t)
 	test.Tap(w.settings.startPause)
-	w.bridge.take() // nothing pending from before
+	tr := w.session.Trainer()
+	w.session.TakeJob() // nothing pending from before
 	typeCell(t, w, 0, colY, "1", fyne.KeyReturn)
 	typeCell(t, w, 1, colY, "2", fyne.KeyReturn)
-	j := w.bridge.take()
-	if j == nil || j.build || j.data.Y[0] != 1 || j.data.Y[1] != 2 {
-		t.Fatalf("pending job %+v", j)
+	j := w.session.TakeJob()
+	if j == nil {
+		t.Fatal("no job for the edits")
 	}
-	if w.bridge.take() != nil {
+	if w.session.TakeJob() != nil {
 		t.Error("an older edit is still queued")
 	}
-	w.bridge.finish(*j, w.bridge.do(*j))
-	d := w.trainer.Snapshot().Problem.Data
+	j.Run()
+	w.session.FinishJob(j)
+	if w.session.Trainer() != tr {
+		t.Error("the edits replaced the trainer")
+	}
+	d := w.session.Trainer().Snapshot().Problem.Data
 	if d.Y[0] != 1 || d.Y[1] != 2 {
 		t.Errorf("the trainer has %v, %v", d.Y[0], d.Y[1])
 	}
@@ -716,9 +722,7 @@ func TestLargeTableBuildsOnlyVisibleCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.sheet = sheet.FromDataset(d)
-	w.table.reset()
-	w.dataChanged()
+	w.session.ReplacePoints(&data.ReadResult{Data: d, HasHeader: true})
 	w.Sync()
 	for _, row := range []int{n / 2, n - 1, 0} {
 		w.table.table.ScrollTo(widget.TableCellID{Row: row, Col: colX})
@@ -747,7 +751,7 @@ func TestLargeTableBuildsOnlyVisibleCells(t *testing.T) {
 	pressKey(t, w, fyne.KeyReturn)
 	test.Type(w.table.editor, "5")
 	pressKey(t, w, fyne.KeyReturn)
-	if v, _ := w.sheet.Value(n-1, sheet.Y); v != 5 {
+	if v, _ := w.session.Sheet().Value(n-1, sheet.Y); v != 5 {
 		t.Errorf("last row y = %v", v)
 	}
 	if got := cellText(t, w, n-1, colY); got != "5" {
@@ -761,7 +765,7 @@ func TestEditStoredWhenAnotherFieldTakesTheKeyboard(t *testing.T) {
 	pressKey(t, w, fyne.KeyReturn)
 	test.Type(w.table.editor, "11")
 	w.win.Canvas().Focus(w.settings.steps)
-	if v, _ := w.sheet.Value(2, sheet.Y); v != 11 {
+	if v, _ := w.session.Sheet().Value(2, sheet.Y); v != 11 {
 		t.Errorf("y of row 3 = %v after clicking into another field", v)
 	}
 	if w.win.Canvas().Focused() != w.settings.steps {
