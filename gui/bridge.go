@@ -13,7 +13,8 @@ import (
 	"tempfit/core/train"
 )
 
-// defaultTick is the period of the bridge: about 30 frames a second.
+// defaultTick is the shortest time between two frames: at most about 30
+// frames a second.
 const defaultTick = time.Second / 30
 
 // maxSpeedFrame is the shortest time between two frames while training
@@ -46,9 +47,9 @@ type frame struct {
 }
 
 // bridge carries work between the UI goroutine and its own goroutines,
-// and is the only place that calls fyne.Do. A ticker goroutine takes the
-// trainer's latest snapshot, draws the charts off the UI goroutine and
-// hands the finished frame to fyne.Do; a worker goroutine runs the
+// and is the only place that calls fyne.Do. A drawing goroutine takes the
+// trainer's latest snapshot when it changes, draws the charts off the UI
+// goroutine and hands the finished frame to fyne.Do; a worker goroutine runs the
 // session's jobs (making trainers, swapping data); an autosaver writes the
 // session's autosaves.
 type bridge struct {
@@ -59,10 +60,12 @@ type bridge struct {
 
 	view    atomic.Pointer[view]
 	version atomic.Uint64
-	pending atomic.Bool  // a frame is queued in fyne.Do and not yet shown
-	frames  atomic.Int64 // frames shown
-	drawn   atomic.Int64 // total drawing time in nanoseconds
-	delay   atomic.Int64 // the longest a frame waited in fyne.Do, in nanoseconds
+	changed chan struct{} // receives a value when a new view is published
+	pending atomic.Bool   // a frame is queued in fyne.Do and not yet shown
+	frames  atomic.Int64  // frames shown
+	drawn   atomic.Int64  // total drawing time in nanoseconds
+	delay   atomic.Int64  // the longest a frame waited in fyne.Do, in nanoseconds
+	wakes   atomic.Int64  // times the drawing goroutine woke up
 
 	// Frames shown while training ran, and the times of the first and the
 	// last of them; touched only on the UI goroutine.
@@ -88,7 +91,14 @@ func newBridge(s *session.Session, show func(*frame), tick, autosave time.Durati
 	if autosave == 0 {
 		autosave = defaultAutosave
 	}
-	return &bridge{session: s, show: show, tick: tick, autosave: autosave, quit: make(chan struct{})}
+	return &bridge{
+		session:  s,
+		show:     show,
+		tick:     tick,
+		autosave: autosave,
+		changed:  make(chan struct{}, 1),
+		quit:     make(chan struct{}),
+	}
 }
 
 // start starts the ticker, the worker and the autosaver, unless the
@@ -125,6 +135,10 @@ func (b *bridge) stop() {
 func (b *bridge) publish(v view) {
 	v.version = b.version.Add(1)
 	b.view.Store(&v)
+	select {
+	case b.changed <- struct{}{}:
+	default:
+	}
 }
 
 // stopping reports whether stop has begun. Once fyne's event loop has
@@ -140,23 +154,30 @@ func (b *bridge) stopping() bool {
 	}
 }
 
-// run is the ticker goroutine.
+// run is the drawing goroutine. It draws a frame when the view or the
+// trainer's snapshot changed, at most once a tick, and otherwise sleeps
+// until one of them changes: with nothing training and nothing changing
+// it costs nothing.
 func (b *bridge) run() {
 	defer b.done.Done()
-	t := time.NewTicker(b.tick)
-	defer t.Stop()
 	for {
-		select {
-		case <-b.quit:
-			return
-		case <-t.C:
-		}
+		b.wakes.Add(1)
 		if b.pending.Load() {
-			continue // the UI goroutine has not shown the last frame yet
+			// The UI goroutine has not shown the last frame yet.
+			if !b.sleep(b.tick) {
+				return
+			}
+			continue
 		}
 		f := b.draw(false)
-		if f == nil || b.stopping() {
+		if f == nil {
+			if !b.awaitChange() {
+				return
+			}
 			continue
+		}
+		if b.stopping() {
+			return
 		}
 		b.pending.Store(true)
 		queued := time.Now()
@@ -169,6 +190,37 @@ func (b *bridge) run() {
 			}
 			b.showFrame(f)
 		})
+		if !b.sleep(b.tick) {
+			return
+		}
+	}
+}
+
+// awaitChange waits until a new view is published or the trainer shown
+// publishes a snapshot, and reports false when the bridge stops first.
+func (b *bridge) awaitChange() bool {
+	var updates <-chan struct{}
+	if v := b.view.Load(); v != nil && v.trainer != nil {
+		updates = v.trainer.Updates()
+	}
+	select {
+	case <-b.quit:
+		return false
+	case <-b.changed:
+	case <-updates:
+	}
+	return true
+}
+
+// sleep waits for d and reports false when the bridge stops first.
+func (b *bridge) sleep(d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-b.quit:
+		return false
+	case <-t.C:
+		return true
 	}
 }
 
