@@ -34,6 +34,8 @@ type fitFlags struct {
 	out          string
 	grid         string
 	json         bool
+
+	set map[string]bool // the flags given on the command line
 }
 
 func newFitFlagSet(f *fitFlags, output io.Writer) *flag.FlagSet {
@@ -91,6 +93,8 @@ func runFit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tempfit-cli fit: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
+	f.set = map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
 	err := fitAndReport(&f, stdout, stderr)
 	var ue usageError
 	switch {
@@ -126,7 +130,7 @@ func (f *fitFlags) config() (train.Config, error) {
 	if cfg.Method, err = optim.ParseKind(f.optimizer); err != nil {
 		return cfg, usageError{err}
 	}
-	if f.lr < 0 || math.IsNaN(f.lr) || math.IsInf(f.lr, 0) {
+	if f.set["lr"] && !(f.lr > 0 && !math.IsInf(f.lr, 0)) {
 		return cfg, usageError{fmt.Errorf("--lr %v must be a positive number", f.lr)}
 	}
 	cfg.LearningRate = f.lr
@@ -148,7 +152,9 @@ func (f *fitFlags) load() (*data.Dataset, error) {
 		err error
 	)
 	switch {
-	case f.data != "" && f.sample != "":
+	case f.set["data"] && f.data == "":
+		return nil, usageError{errors.New("--data needs a file name")}
+	case f.set["data"] && f.set["sample"]:
 		return nil, usageError{errors.New("give --data or --sample, not both")}
 	case f.data != "":
 		res, err = data.ReadFile(f.data, opt)
@@ -186,6 +192,16 @@ func fitAndReport(f *fitFlags, stdout, stderr io.Writer) error {
 			return usageError{errors.New("--grid needs --out")}
 		}
 	}
+	if f.out != "" {
+		// Before the fit, which may take long, and before anything is
+		// written.
+		if err := session.CheckOutput(f.out, f.data); err != nil {
+			if errors.Is(err, session.ErrOutputIsInput) {
+				return usageError{fmt.Errorf("--out %v", err)}
+			}
+			return fmt.Errorf("--out %v", err)
+		}
+	}
 	d, err := f.load()
 	if err != nil {
 		var ue usageError
@@ -220,7 +236,11 @@ func fitAndReport(f *fitFlags, stdout, stderr io.Writer) error {
 		}
 	}
 
-	if f.out != "" {
+	failed := s.State == train.Diverged || s.State == train.Failed
+	switch {
+	case f.out != "" && failed:
+		fmt.Fprintf(stderr, "tempfit-cli fit: %s was not written: the run %s\n", f.out, s.State)
+	case f.out != "":
 		if err := writePredictions(f.out, s, f.grid != "", from, to, step); err != nil {
 			return err
 		}
@@ -235,7 +255,7 @@ func fitAndReport(f *fitFlags, stdout, stderr io.Writer) error {
 	} else {
 		printReport(stdout, cfg, s, r)
 	}
-	if s.State == train.Diverged || s.State == train.Failed {
+	if failed {
 		return s.Err
 	}
 	return nil

@@ -181,3 +181,52 @@ func TestSamples(t *testing.T) {
 		t.Errorf("seoul: %+v", r.Data)
 	}
 }
+
+func TestFitRefusesSettingsOutOfRange(t *testing.T) {
+	for _, args := range [][]string{
+		{"--lr", "0"},
+		{"--lr", "-1"},
+		{"--lr", "NaN"},
+		{"--lr", "+Inf"},
+		{"--steps", "0"},
+		{"--degree", "16"},
+		{"--data", ""},
+		{"--data", "x.csv", "--sample", "book"},
+	} {
+		_, errOut, status := runCLI(t, append([]string{"fit"}, args...)...)
+		if status != exitUsage || errOut == "" {
+			t.Errorf("fit %q: status %d, stderr %q", args, status, errOut)
+		}
+	}
+}
+
+func TestFitChecksTheOutputFirst(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "temps.csv")
+	const content = "month,temp,station\n1,2,a\n2,4,a\n3,5,a\n4,7,a\n5,8,a\n6,9,a\n"
+	os.WriteFile(input, []byte(content), 0o644)
+
+	// --out naming the input is refused; the input keeps its columns.
+	_, errOut, status := runCLI(t, "fit", "--data", input, "--out", input, "--degree", "2")
+	if status != exitUsage || !strings.Contains(errOut, "data was read from") {
+		t.Errorf("--out the input: status %d, %s", status, errOut)
+	}
+	if b, _ := os.ReadFile(input); string(b) != content {
+		t.Errorf("the input was changed:\n%s", b)
+	}
+	// An output in a missing folder is reported before the fit runs.
+	out, errOut, status := runCLI(t, "fit", "--data", input, "--degree", "2", "--out", filepath.Join(dir, "no", "out.csv"))
+	if status != exitData || !strings.Contains(errOut, "does not exist") || strings.Contains(out, "Step:") {
+		t.Errorf("--out in a missing folder: status %d, stdout %q, stderr %s", status, out, errOut)
+	}
+	// A run that diverges leaves an existing output as it was.
+	prev := filepath.Join(dir, "pred.csv")
+	os.WriteFile(prev, []byte("kept\n"), 0o644)
+	_, errOut, status = runCLI(t, "fit", "--optimizer", "sgd", "--steps", "2000", "--out", prev)
+	if status != exitData || !strings.Contains(errOut, "was not written") {
+		t.Errorf("a diverged run: status %d, %s", status, errOut)
+	}
+	if b, _ := os.ReadFile(prev); string(b) != "kept\n" {
+		t.Errorf("a diverged run replaced the output with:\n%s", b)
+	}
+}

@@ -115,10 +115,14 @@ func (s *Session) Fitted() (*train.Snapshot, error) {
 // ExportPredictions writes the current fit's predictions to a CSV file at
 // path, replacing it whole or not at all: x, observed, predicted and
 // residual for every row, or, when grid is not nil, x and predicted at
-// each of its points.
+// each of its points. The data file and the project the document was read
+// from are never written over.
 func (s *Session) ExportPredictions(path string, grid []float64) error {
 	snap, err := s.Fitted()
 	if err != nil {
+		return err
+	}
+	if err := CheckOutput(path, s.source, s.projectPath); err != nil {
 		return err
 	}
 	return WritePredictions(path, snap, grid)

@@ -200,6 +200,21 @@ func TestExportPredictions(t *testing.T) {
 	if lines := strings.Split(strings.TrimSpace(string(b)), "\n"); len(lines) != 3 {
 		t.Errorf("grid file:\n%s", b)
 	}
+	// The data file the rows came from is never written over.
+	src := writeFile(t, "temps.csv", "month,temp\n1,2\n2,4\n3,5\n4,7\n5,8\n6,9\n")
+	res, _, _ = ReadFile(src, data.ReadOptions{})
+	s.Import(src, res)
+	s.Sync()
+	if err := s.ExportPredictions(src, nil); !errors.Is(err, ErrOutputIsInput) {
+		t.Errorf("exporting over the data file: %v", err)
+	}
+	if err := s.SaveProject(src); !errors.Is(err, ErrOutputIsInput) {
+		t.Errorf("saving the project over the data file: %v", err)
+	}
+	if b, _ := os.ReadFile(src); !strings.HasPrefix(string(b), "month,temp\n1,2") {
+		t.Errorf("the data file was changed:\n%s", b)
+	}
+
 	// Without a fit nothing is written, and an existing file stays.
 	s.New()
 	if err := s.ExportPredictions(grid, nil); !errors.Is(err, ErrNoFit) {

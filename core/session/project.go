@@ -57,8 +57,12 @@ func (s *Session) Project() *project.Project {
 }
 
 // SaveProject writes the document to the project file at path, replacing
-// it whole or not at all, and makes it the document's file.
+// it whole or not at all, and makes it the document's file. The data file
+// the rows were read from is never written over.
 func (s *Session) SaveProject(path string) error {
+	if err := CheckOutput(path, s.source); err != nil {
+		return err
+	}
 	p := s.Project()
 	if err := project.Save(path, p); err != nil {
 		return err
