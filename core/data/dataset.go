@@ -1,4 +1,3 @@
-// Package data holds measured x-y points and reads and writes them as CSV.
 package data
 
 import (
@@ -8,10 +7,13 @@ import (
 )
 
 // Dataset is an ordered set of (x, y) points with the names of the columns
-// they came from.
+// they came from and what x stands for.
 type Dataset struct {
 	XName, YName string
 	X, Y         []float64
+	// XAxis says what x stands for: plain numbers (the zero value), or
+	// days since a date, or months.
+	XAxis XAxis
 }
 
 // New returns a Dataset holding copies of x and y. It is an error for the set
