@@ -66,3 +66,27 @@ func (d *Dataset) XRange() (lo, hi float64) {
 }
 
 func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// InAxis returns d with its x measured on the axis a, for adding rows
+// read with one axis to a table that has another: dates are moved to a's
+// origin (a Date, DateTime or YearMonth axis takes any of these), month
+// names and numbers stay as they are. It is an error to mix dates with
+// numbers or month names, or numbers with month names.
+func (d *Dataset) InAxis(a XAxis) (*Dataset, error) {
+	from := d.XAxis
+	switch {
+	case from.IsTime() && a.IsTime():
+	case from.Kind == a.Kind:
+	default:
+		return nil, fmt.Errorf("data: x holds %s, not %s", from.Kind.noun(), a.Kind.noun())
+	}
+	out := &Dataset{XName: d.XName, YName: d.YName, X: make([]float64, len(d.X)), Y: append([]float64(nil), d.Y...), XAxis: a}
+	shift := 0.0
+	if a.IsTime() {
+		shift = float64(from.Origin.Unix()-a.Origin.Unix()) / 86400
+	}
+	for i, x := range d.X {
+		out.X[i] = x + shift
+	}
+	return out, nil
+}

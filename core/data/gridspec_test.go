@@ -239,3 +239,19 @@ func TestAxisValidate(t *testing.T) {
 		t.Error("ParseXKind(week): no error")
 	}
 }
+
+func TestInAxis(t *testing.T) {
+	jan := dailyData(t, "2012-01-01", "2012-01-03")
+	feb := dailyData(t, "2012-02-01", "2012-02-02")
+	d, err := feb.InAxis(jan.XAxis)
+	if err != nil || d.X[0] != 31 || d.X[1] != 32 || d.XAxis != jan.XAxis {
+		t.Errorf("InAxis: %v, %v", d, err)
+	}
+	nums := mustDataset(t, "x", "y", []float64{1}, []float64{2})
+	if _, err := nums.InAxis(jan.XAxis); err == nil {
+		t.Error("numbers onto dates: no error")
+	}
+	if d, err := nums.InAxis(XAxis{}); err != nil || d.X[0] != 1 {
+		t.Errorf("numbers onto numbers: %v, %v", d, err)
+	}
+}
