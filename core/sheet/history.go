@@ -1,6 +1,10 @@
 package sheet
 
-import "slices"
+import (
+	"slices"
+
+	"tempfit/core/data"
+)
 
 // edit is one recorded change: apply does it, revert undoes it.
 type edit interface {
@@ -121,9 +125,11 @@ type replace struct {
 	editID
 	xName, yName string
 	x, y         []float64
+	axis         data.XAxis
 }
 
 func (e *replace) swap(s *Sheet) {
+	s.axis, e.axis = e.axis, s.axis
 	s.xName, e.xName = e.xName, s.xName
 	s.yName, e.yName = e.yName, s.yName
 	s.x, e.x = e.x, s.x
