@@ -52,4 +52,3 @@ func ParseCell(text string) (v float64, ok bool) {
 	}
 	return v, true
 }
-
