@@ -8,11 +8,12 @@
 //
 //	{
 //	  "format": "tempfit-project",
-//	  "version": 1,
+//	  "version": 2,
 //	  "data": {
-//	    "x_name": "month",
+//	    "x_name": "date",
 //	    "y_name": "temperature",
-//	    "x": [1, 2, 3],
+//	    "x_axis": {"kind": "date", "origin": "2012-01-01T00:00:00Z", "layout": "2006-01-02", "offset": 0},
+//	    "x": [0, 1, 2],
 //	    "y": [-2.5, -0.75, 4.25]
 //	  },
 //	  "source": "/home/me/temps.csv",
@@ -34,6 +35,13 @@
 //	    "v": [0.01, 0.04, 0.0025]
 //	  }
 //	}
+//
+// "x_axis" says what x stands for (see data.XAxis): its "kind" is "date",
+// "datetime", "yearmonth" or "monthname", "origin" the instant of x = 0
+// in UTC (none for month names), "layout" the Go time layout the dates
+// were read in and are written back in, and "offset" the zone of the
+// times in seconds east of UTC. It is left out for plain numbers. A file
+// whose axis has an unknown kind or does not fit together is refused.
 //
 // Numbers are written in the shortest form that reads back as the same
 // float64, so a saved project continues bit for bit where it stopped. NaN
@@ -66,8 +74,10 @@ import (
 	"tempfit/core/train"
 )
 
-// Version is the format version this package writes and the newest it reads.
-const Version = 1
+// Version is the format version this package writes and the newest it
+// reads. Version 2 added the data's x axis ("x_axis"); a file of version
+// 1 has plain-number x.
+const Version = 2
 
 // Extension is the file name extension of project files.
 const Extension = ".tempfit"
@@ -161,6 +171,9 @@ func (p *Project) Validate() error {
 	}
 	if xn, yn := nameOr(d.XName, "x"), nameOr(d.YName, "y"); xn == yn {
 		return fmt.Errorf("data: x and y columns have the same name %q", xn)
+	}
+	if err := d.XAxis.Validate(); err != nil {
+		return fmt.Errorf("data: x axis: %v", err)
 	}
 	for i := range d.X {
 		if !finite(d.X[i]) || !finite(d.Y[i]) {
@@ -305,7 +318,13 @@ func decode(b []byte) (*Project, error) {
 		}
 		return nil, invalid("%v", err)
 	}
-	p := fromWire(&wp)
+	if version < 2 {
+		wp.Data.XAxis = nil // version 1 knew only plain numbers
+	}
+	p, err := fromWire(&wp)
+	if err != nil {
+		return nil, invalid("data: %v", err)
+	}
 	if k, err := optim.ParseKind(string(p.Optimizer)); err == nil {
 		p.Optimizer = k
 	}
