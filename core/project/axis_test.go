@@ -90,7 +90,10 @@ func TestDecodeRefusesBadAxis(t *testing.T) {
 		{map[string]any{"kind": "date", "origin": "2012-01-01T00:00:00Z", "layout": "%Y-%m-%d"}, `damaged project file: data: x axis: "%Y-%m-%d" is not a layout of a date axis`},
 		{map[string]any{"kind": 3}, `damaged project file: "data.x_axis.kind" holds a number where a string belongs`},
 	} {
-		in := mutate(t, func(m map[string]any) { sub(m, "data")["x_axis"] = tt.axis })
+		in := mutate(t, func(m map[string]any) {
+			m["version"] = 2
+			sub(m, "data")["x_axis"] = tt.axis
+		})
 		p, err := Decode(bytes.NewReader(in), "bad.tempfit")
 		if p != nil || !errors.Is(err, ErrInvalid) || err.Error() != "bad.tempfit: "+tt.want {
 			t.Errorf("axis %v: %v\nwant %s", tt.axis, err, tt.want)

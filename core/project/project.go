@@ -74,9 +74,11 @@ import (
 	"tempfit/core/train"
 )
 
-// Version is the format version this package writes and the newest it
-// reads. Version 2 added the data's x axis ("x_axis"); a file of version
-// 1 has plain-number x.
+// Version is the newest format version this package reads and writes.
+// Version 2 added the data's x axis ("x_axis"). Encode writes the oldest
+// version that holds a project: 1 when x is plain numbers, so that such
+// files still open in releases that read only version 1, and 2 when x
+// holds dates or months.
 const Version = 2
 
 // Extension is the file name extension of project files.
@@ -108,8 +110,8 @@ var (
 
 // Project is a saved session.
 type Project struct {
-	// Version is the format version the project was read in. Encode ignores
-	// it and always writes the current Version.
+	// Version is the format version the project was read in. Encode
+	// ignores it and writes the oldest version that holds the project.
 	Version int
 
 	// Data is the table's points; it may be empty. Empty column names

@@ -95,7 +95,7 @@ type wirePoint struct {
 func toWire(p *Project) *wireProject {
 	wp := &wireProject{
 		Format:  formatMarker,
-		Version: Version,
+		Version: 1,
 		Data: wireData{
 			XName: p.Data.XName,
 			YName: p.Data.YName,
@@ -120,6 +120,9 @@ func toWire(p *Project) *wireProject {
 		Step:           p.Step,
 		History:        make([]wirePoint, len(p.History)),
 		OptimizerState: make(map[string][]float64, len(p.OptimizerState)),
+	}
+	if wp.Data.XAxis != nil {
+		wp.Version = 2
 	}
 	for i, pt := range p.History {
 		wp.History[i] = wirePoint{pt.Step, pt.Loss}
