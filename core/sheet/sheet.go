@@ -330,66 +330,6 @@ func (s *Sheet) InsertDataset(at int, d *data.Dataset) error {
 	return nil
 }
 
-// Undo reverts the latest change not yet undone and reports whether there
-// was one.
-func (s *Sheet) Undo() bool {
-	if len(s.done) == 0 {
-		return false
-	}
-	e := s.done[len(s.done)-1]
-	s.done = s.done[:len(s.done)-1]
-	e.revert(s)
-	s.undone = append(s.undone, e)
-	s.stateID = 0
-	if len(s.done) > 0 {
-		s.stateID = s.done[len(s.done)-1].id()
-	}
-	s.changes++
-	return true
-}
-
-// Redo applies the latest undone change again and reports whether there
-// was one.
-func (s *Sheet) Redo() bool {
-	if len(s.undone) == 0 {
-		return false
-	}
-	e := s.undone[len(s.undone)-1]
-	s.undone = s.undone[:len(s.undone)-1]
-	e.apply(s)
-	s.done = append(s.done, e)
-	s.stateID = e.id()
-	s.changes++
-	return true
-}
-
-// CanUndo reports whether Undo would change something.
-func (s *Sheet) CanUndo() bool { return len(s.done) > 0 }
-
-// CanRedo reports whether Redo would change something.
-func (s *Sheet) CanRedo() bool { return len(s.undone) > 0 }
-
-// Changes returns a counter that increases with every change, undo and redo.
-func (s *Sheet) Changes() uint64 { return s.changes }
-
-// Dirty reports whether the rows differ from those last marked saved (or
-// from the start). Undoing back to the saved state makes it clean again.
-func (s *Sheet) Dirty() bool { return s.stateID != s.savedID }
-
-// MarkSaved records the current rows as saved.
-func (s *Sheet) MarkSaved() { s.savedID = s.stateID }
-
-// do applies e and records it for undo, dropping the redo stack.
-func (s *Sheet) do(e edit) {
-	e.setID(s.nextID)
-	s.nextID++
-	e.apply(s)
-	s.done = append(s.done, e)
-	s.undone = nil
-	s.stateID = e.id()
-	s.changes++
-}
-
 func (s *Sheet) col(c Col) []float64 {
 	if c == X {
 		return s.x
