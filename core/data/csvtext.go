@@ -53,13 +53,13 @@ type csvSource struct {
 // the encoding, unless opt names one, and the delimiter, and refuses a
 // workbook.
 func openText(r io.Reader, opt ReadOptions) (*csvSource, error) {
-	head := make([]byte, sniffSize)
-	n, err := io.ReadFull(r, head)
-	complete := err == io.EOF || err == io.ErrUnexpectedEOF
-	if err != nil && !complete {
+	var buf bytes.Buffer
+	n, err := io.CopyN(&buf, r, sniffSize)
+	complete := err == io.EOF || n < sniffSize
+	if err != nil && err != io.EOF {
 		return nil, &ParseError{File: opt.File, Err: err}
 	}
-	head = head[:n]
+	head := buf.Bytes()
 	if kind := workbookKind(head); kind != "" {
 		return nil, &ParseError{File: opt.File, Err: workbookError(kind, opt.File, false)}
 	}
@@ -79,7 +79,11 @@ func openText(r io.Reader, opt ReadOptions) (*csvSource, error) {
 	decoded = bytes.ReplaceAll(decoded, []byte("\r\n"), []byte("\n"))
 	decoded = bytes.ReplaceAll(decoded, []byte("\r"), []byte("\n"))
 	src := &csvSource{file: opt.File, encoding: name, delim: detectDelimiter(decoded), head: decoded}
-	src.r = newCSVReader(bufio.NewReaderSize(&lineEnds{r: text}, bufferSize), src.delim)
+	var lines io.Reader = &lineEnds{r: text}
+	if !complete {
+		lines = bufio.NewReaderSize(lines, bufferSize)
+	}
+	src.r = newCSVReader(lines, src.delim)
 	src.r.ReuseRecord = true
 	return src, nil
 }
