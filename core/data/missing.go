@@ -24,7 +24,7 @@ func missing(s string) bool {
 	if s == "" {
 		return true
 	}
-	if len(s) > 4 {
+	if c := s[0]; len(s) > 4 || (c >= '0' && c <= '9') {
 		return false
 	}
 	for _, m := range missingMarkers {
