@@ -251,3 +251,26 @@ func FuzzScanDate(f *testing.F) {
 		}
 	})
 }
+
+func TestPasteDatesFromSpreadsheets(t *testing.T) {
+	tests := []struct {
+		name, text, layout string
+		x                  []float64
+	}{
+		{"Korean Excel", "날짜\t기온\r\n2012. 1. 1.\t-2.4\r\n2012. 1. 2.\t-1\r\n", "2006. 1. 2.", []float64{0, 1}},
+		{"Japanese Excel", "日付\t気温\r\n2012/1/1\t5.2\r\n2012/1/31\t6\r\n", "2006/1/2", []float64{0, 30}},
+		{"LibreOffice ISO", "date\ttemp\n2012-01-01\t1\n2012-02-01\t2\n", "2006-01-02", []float64{0, 31}},
+		{"US Excel, told by the 13th", "1/12/2012\t1\n1/13/2012\t2\n", "1/2/2006", []float64{0, 1}},
+		{"date and time", "time\ttemp\n2012-01-01 0:00\t1\n2012-01-01 13:30\t2\n", "2006-01-02 15:04", []float64{0, 13.5 / 24}},
+	}
+	for _, tt := range tests {
+		res, err := ParseText(tt.text, ReadOptions{})
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if res.Data.XAxis.Layout != tt.layout || !sameBits(res.Data.X, tt.x) {
+			t.Errorf("%s: layout %q, x %v; want %q, %v", tt.name, res.Data.XAxis.Layout, res.Data.X, tt.layout, tt.x)
+		}
+	}
+}
