@@ -16,9 +16,6 @@ type selection struct {
 // chooseColumns resolves the column choices against the first record and
 // decides whether that record is a header.
 func (r *reader) chooseColumns(first []string, xSpec, ySpec string) (selection, error) {
-	decimalComma := r.decimalComma
-	where := r.errAt
-	line := r.rows.line
 	n := len(first)
 	sel := selection{x: -1, y: -1}
 	specs := []struct {
@@ -37,23 +34,23 @@ func (r *reader) chooseColumns(first []string, xSpec, ySpec string) (selection, 
 			continue
 		}
 		if k < 1 || k > n {
-			return sel, where(0, 0, fmt.Errorf("there is no column %d: the file has %d columns", k, n))
+			return sel, r.errAt(0, 0, fmt.Errorf("there is no column %d: the file has %d columns", k, n))
 		}
 		*c.i = k - 1
 	}
 
 	if byName {
 		sel.header = true
-		if !anyHeaderCell(first, decimalComma) {
+		if !anyHeaderCell(first, r.decimalComma) {
 			for _, c := range specs {
 				if _, err := strconv.Atoi(c.s); c.s != "" && err != nil {
-					return sel, where(0, 0, fmt.Errorf("there is no column named %q: the file has no header row", c.s))
+					return sel, r.errAt(0, 0, fmt.Errorf("there is no column named %q: the file has no header row", c.s))
 				}
 			}
 		}
 	} else {
 		sel.fillDefaults()
-		sel.header = isHeaderCell(first[sel.x], decimalComma) || isHeaderCell(first[sel.y], decimalComma)
+		sel.header = isHeaderCell(first[sel.x], r.decimalComma) || isHeaderCell(first[sel.y], r.decimalComma)
 	}
 
 	sel.names = make([]string, n)
@@ -65,7 +62,7 @@ func (r *reader) chooseColumns(first []string, xSpec, ySpec string) (selection, 
 				name = fmt.Sprintf("column %d", i+1)
 			}
 			if j, dup := seen[name]; dup {
-				return sel, where(line(i), i+1, fmt.Errorf("column name %q is used by both column %d and column %d", name, j+1, i+1))
+				return sel, r.errAt(r.rows.line(i), i+1, fmt.Errorf("column name %q is used by both column %d and column %d", name, j+1, i+1))
 			}
 			seen[name] = i
 			sel.names[i] = name
@@ -83,14 +80,14 @@ func (r *reader) chooseColumns(first []string, xSpec, ySpec string) (selection, 
 			}
 			i := indexOf(sel.names, c.s)
 			if i < 0 {
-				return sel, where(line(0), 0, fmt.Errorf("there is no column named %q; the columns are %s", c.s, quoteList(sel.names)))
+				return sel, r.errAt(r.rows.line(0), 0, fmt.Errorf("there is no column named %q; the columns are %s", c.s, quoteList(sel.names)))
 			}
 			*c.i = i
 		}
 		sel.fillDefaults()
 	}
 	if sel.x == sel.y {
-		return sel, where(0, 0, fmt.Errorf("x and y are both column %d (%q)", sel.x+1, sel.names[sel.x]))
+		return sel, r.errAt(0, 0, fmt.Errorf("x and y are both column %d (%q)", sel.x+1, sel.names[sel.x]))
 	}
 	return sel, nil
 }
