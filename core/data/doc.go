@@ -15,11 +15,16 @@
 // The text may be UTF-8, with or without a byte order mark, UTF-16 with a
 // byte order mark (what Excel saves as "Unicode text"), or the legacy
 // Korean CP949 (EUC-KR) and Japanese Shift_JIS; see Encodings. Without
-// ReadOptions.Encoding, the encoding is detected from the first 64 KiB as
-// detectEncoding describes: a byte order mark first, then UTF-8 if the
-// bytes are valid UTF-8, else whichever of CP949 and Shift_JIS decodes
-// them cleanly and reads most like Korean or Japanese. ReadResult.Encoding
-// says which was used.
+// ReadOptions.Encoding, the encoding is detected from the first 64 KiB: a
+// byte order mark says UTF-8 or UTF-16; else text whose every other byte
+// is zero is UTF-16; else bytes that are valid UTF-8 are UTF-8; else the
+// text is whichever of CP949 and Shift_JIS decodes them without an invalid
+// byte and reads more like everyday Korean or Japanese: common Hangul
+// syllables count for CP949, kana and common kanji for Shift_JIS, and
+// characters rare in real text against each (the rare Hangul syllables
+// that Japanese text becomes in CP949, the half-width katakana that Korean
+// text becomes in Shift_JIS); CP949 wins a tie. ReadResult.Encoding says
+// which was used.
 //
 // # Numbers
 //
