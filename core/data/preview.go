@@ -64,15 +64,9 @@ func previewWorkbook(r io.Reader, opt ReadOptions, maxRows int) (*Table, error) 
 // record may be cut short.
 func previewRows(src records, opt ReadOptions, sheet string, decimalComma bool, t *Table, maxRows int, truncated bool) (*Table, error) {
 	r := &reader{file: opt.File, sheet: sheet, decimalComma: decimalComma, rows: &rowQueue{src: src}}
-	first, err := r.rows.next()
-	if err == io.EOF {
-		return nil, r.errAt(0, 0, ErrNoData)
-	}
+	first, err := r.firstRecord()
 	if err != nil {
 		return nil, err
-	}
-	if len(first) < 2 {
-		return nil, r.errAt(r.rows.line(0), 0, ErrOneColumn)
 	}
 	sel, err := r.chooseColumns(first, "", "")
 	if err != nil {

@@ -90,15 +90,9 @@ func read(src records, opt ReadOptions, sheet string, decimalComma bool, res *Re
 		file: opt.File, sheet: sheet, decimalComma: decimalComma,
 		rows: &rowQueue{src: src}, res: res, skipBad: opt.SkipBadRows,
 	}
-	first, err := r.rows.next()
-	if err == io.EOF {
-		return nil, r.errAt(0, 0, ErrNoData)
-	}
+	first, err := r.firstRecord()
 	if err != nil {
 		return nil, err
-	}
-	if len(first) < 2 {
-		return nil, r.errAt(r.rows.line(0), 0, ErrOneColumn)
 	}
 	if r.sel, err = r.chooseColumns(first, opt.XColumn, opt.YColumn); err != nil {
 		return nil, err
@@ -126,6 +120,22 @@ func read(src records, opt ReadOptions, sheet string, decimalComma bool, res *Re
 		}
 	}
 	return r.finish()
+}
+
+// firstRecord returns the first record, which must have two or more
+// fields.
+func (r *reader) firstRecord() ([]string, error) {
+	first, err := r.rows.next()
+	if err == io.EOF {
+		return nil, r.errAt(0, 0, ErrNoData)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(first) < 2 {
+		return nil, r.errAt(r.rows.line(0), 0, ErrOneColumn)
+	}
+	return first, nil
 }
 
 // decideX looks at the first data rows to decide the kind of x.
