@@ -6,6 +6,8 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+
+	"tempfit/core/data"
 )
 
 // Fit describes the fit chart: observed points with the curve of the
@@ -14,9 +16,15 @@ type Fit struct {
 	Title          string
 	XLabel, YLabel string // axis labels, e.g. the column names
 
-	// X and Y are the observed points, drawn as a scatter.
-	// Points with a NaN, infinite or huge coordinate are left out.
+	// X and Y are the observed points, drawn as a scatter: never joined,
+	// so that days without a value show as gaps. Points with a NaN,
+	// infinite or huge coordinate are left out.
 	X, Y []float64
+
+	// XAxis says what x stands for. On a date axis the x ticks are dates
+	// that suit the span shown (times of day, days, months or years); on
+	// a month name axis they are month names.
+	XAxis data.XAxis
 
 	// Predict is the current model curve; nil for none.
 	Predict func(x float64) float64
@@ -143,7 +151,7 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	if haveData {
 		xmin, xmax = math.Min(xmin, dxmin), math.Max(xmax, dxmax)
 	}
-	p.X.Tick.Marker = xTicks(data)
+	p.X.Tick.Marker = xTicker(f.XAxis, data)
 	setRange(&p.X, xmin, xmax)
 	setRange(&p.Y, ylo, yhi)
 

@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
+
+	"tempfit/core/data"
 )
 
 // Residuals describes the residual chart: the residual (observed −
@@ -16,6 +18,9 @@ type Residuals struct {
 	// X and Residuals are the points. Points with a NaN, infinite or
 	// huge coordinate are left out.
 	X, Residuals []float64
+
+	// XAxis says what x stands for, as in Fit.
+	XAxis data.XAxis
 }
 
 // ResidualPlot returns the residual chart described by r. The y axis
@@ -40,7 +45,7 @@ func ResidualPlot(r Residuals) (*plot.Plot, error) {
 	if ok {
 		p.Add(scatter{XYs: thinned(xys, maxScatter), Glyph: observedGlyph})
 	}
-	p.X.Tick.Marker = xTicks(xys)
+	p.X.Tick.Marker = xTicker(r.XAxis, xys)
 	setRange(&p.X, xmin, xmax)
 	setRange(&p.Y, ymin, ymax)
 	return p, nil

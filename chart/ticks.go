@@ -179,12 +179,21 @@ const labelSpacing = 70
 // axis width pixels wide (at DPI) do not run into each other. It returns a
 // function that puts the ticker back.
 func fitXTicks(p *plot.Plot, width int) (restore func()) {
-	m, ok := p.X.Tick.Marker.(linTicks)
-	if !ok {
+	old := p.X.Tick.Marker
+	fit := func(n int) int { return max(2, min(n, width/labelSpacing)) }
+	switch m := old.(type) {
+	case linTicks:
+		m.N = fit(m.N)
+		p.X.Tick.Marker = m
+	case dateTicks:
+		// Dates are wider than numbers.
+		m.N = max(2, min(m.N, width/(2*labelSpacing)))
+		p.X.Tick.Marker = m
+	case monthTicks:
+		m.N = fit(m.N)
+		p.X.Tick.Marker = m
+	default:
 		return func() {}
 	}
-	fitted := m
-	fitted.N = max(2, min(m.N, width/labelSpacing))
-	p.X.Tick.Marker = fitted
-	return func() { p.X.Tick.Marker = m }
+	return func() { p.X.Tick.Marker = old }
 }

@@ -3,6 +3,7 @@ package gui
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -11,22 +12,47 @@ import (
 	"tempfit/core/session"
 )
 
-// errorText returns the message of err for the user. A cell that is not a
-// number is described in the user's language, after the place it is in
-// (file:line:column, as every file error starts); other errors keep their
-// own text.
+// errorText returns the message of err for the user. A cell that cannot
+// be read is described in the user's language, after the place it is in
+// (file:line:column, or file: Sheet!B7 in a workbook, as every file error
+// starts); so are the other errors Tempfit itself reports. Other errors
+// keep their own text.
 func errorText(err error) string {
-	var cont *session.ContinueError
+	var (
+		cont *session.ContinueError
+		out  *session.OutputError
+		book *data.WorkbookFormatError
+		pe   *data.ParseError
+		ce   *data.CellError
+	)
 	switch {
 	case errors.Is(err, session.ErrNoFit):
 		return lang.L("There is no fitted curve to export yet: the table needs rows with both x and y.")
 	case errors.As(err, &cont):
 		return cont.File + ": " + lang.L("training cannot continue from this file") + ": " + cont.Err.Error()
-	}
-	var pe *data.ParseError
-	var ce *data.CellError
-	if !errors.As(err, &pe) || !errors.As(pe.Err, &ce) {
+	case errors.As(err, &out) && errors.Is(out.Err, session.ErrOutputIsInput):
+		return lang.L("{{.File}} is the file the data was read from; writing to it would replace the data: choose another name.",
+			map[string]any{"File": out.Path})
+	case errors.As(err, &book):
+		return workbookText(book)
+	case !errors.As(err, &pe) || !errors.As(pe.Err, &ce):
 		return err.Error()
+	}
+	where := place(pe)
+	why := cellReason(ce)
+	if where == "" {
+		return why
+	}
+	return where + ": " + why
+}
+
+// place returns where in its file a parse error is: "file:line:column",
+// or "file: Sheet1!B7" in a workbook.
+func place(pe *data.ParseError) string {
+	if pe.Sheet != "" {
+		cp := *pe
+		cp.Err = errors.New("")
+		return strings.TrimSuffix(cp.Error(), ": ")
 	}
 	where := pe.File
 	for _, n := range []int{pe.Line, pe.Column} {
@@ -34,22 +60,65 @@ func errorText(err error) string {
 			where += ":" + strconv.Itoa(n)
 		}
 	}
-	text := map[string]any{"Text": ce.Text}
-	var why string
+	return where
+}
+
+// cellReason says why a cell cannot be read, in the user's language.
+func cellReason(ce *data.CellError) string {
+	text := map[string]any{"Text": ce.Text, "Want": ce.Want}
 	switch {
 	case errors.Is(ce, data.ErrEmptyCell):
-		why = lang.L("the cell is empty")
+		return lang.L("the cell is empty")
 	case errors.Is(ce, data.ErrNotFinite):
-		why = lang.L("“{{.Text}}” is not a finite number", text)
+		return lang.L("“{{.Text}}” is not a finite number", text)
+	case errors.Is(ce, data.ErrInvalidDate):
+		return lang.L("“{{.Text}}” is not a valid date", text)
+	case errors.Is(ce, data.ErrMixedZones):
+		return lang.L("“{{.Text}}”: the column mixes times with and without a time zone", text)
+	case errors.Is(ce, data.ErrAmbiguousDate):
+		return lang.L("“{{.Text}}” could be day/month or month/day, and no date in the column has a day above 12 to tell: write dates in ISO 8601 form, {{.Readings}}",
+			map[string]any{"Text": ce.Text, "Readings": strings.Join(ce.Readings, lang.L(" or "))})
+	case errors.Is(ce, data.ErrDateOrder):
+		order := map[string]any{"Text": ce.Text, "Other": ce.Other, "Line": ce.OtherLine}
+		if ce.MonthFirst {
+			return lang.L("“{{.Text}}” has the month first, but “{{.Other}}” on line {{.Line}} has the day first", order)
+		}
+		return lang.L("“{{.Text}}” has the day first, but “{{.Other}}” on line {{.Line}} has the month first", order)
+	case errors.Is(ce, data.ErrNotDate):
+		switch ce.Kind {
+		case data.Date:
+			return lang.L("“{{.Text}}” is not a date like {{.Want}}", text)
+		case data.DateTime:
+			return lang.L("“{{.Text}}” is not a date and time like {{.Want}}", text)
+		case data.YearMonth:
+			return lang.L("“{{.Text}}” is not a year and month like {{.Want}}", text)
+		case data.MonthName:
+			return lang.L("“{{.Text}}” is not a month name like {{.Want}}", text)
+		}
+		return lang.L("“{{.Text}}” is not a number", text)
 	case ce.CommaHint:
-		why = lang.L("“{{.Text}}” is not a number (a decimal comma is only read in semicolon-separated files)", text)
+		return lang.L("“{{.Text}}” is not a number (a decimal comma is only read in semicolon-separated files)", text)
+	}
+	return lang.L("“{{.Text}}” is not a number", text)
+}
+
+// workbookText says that a file is a workbook Tempfit cannot read and how
+// to convert it, in the user's language.
+func workbookText(e *data.WorkbookFormatError) string {
+	file := map[string]any{"File": e.File}
+	var msg string
+	switch e.Format {
+	case "xls":
+		msg = lang.L("{{.File}} is an old Excel workbook (.xls), which Tempfit cannot read: open it in Excel or LibreOffice and save it as .xlsx or CSV", file)
+	case "ods":
+		msg = lang.L("{{.File}} is an OpenDocument spreadsheet (.ods), which Tempfit cannot read: open it in LibreOffice and save it as .xlsx or CSV", file)
 	default:
-		why = lang.L("“{{.Text}}” is not a number", text)
+		msg = lang.L("{{.File}} is an Apple Numbers document, which Tempfit cannot read: in Numbers, export it as Excel (.xlsx) or CSV", file)
 	}
-	if where == "" {
-		return why
+	if e.ByContent {
+		msg += lang.L(" (whatever its name says)")
 	}
-	return where + ": " + why
+	return msg
 }
 
 // modelErrorText returns why a model was refused, in the user's language.

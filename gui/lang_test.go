@@ -197,10 +197,12 @@ func TestKoreanWindow(t *testing.T) {
 
 func TestErrorText(t *testing.T) {
 	cases := map[string]string{
-		"x,y\n1,abc\n":   "t.csv:2:2: “abc” is not a number",
-		"x,y\n1,Inf\n":   "t.csv:2:2: “Inf” is not a finite number",
-		"x;y\n1;\n2;3\n": "t.csv:2:2: the cell is empty",
-		"x\ty\n1\t2,5\n": "t.csv:2:2: “2,5” is not a number (a decimal comma is only read in semicolon-separated files)",
+		"x,y\n1,abc\n":                      "t.csv:2:2: “abc” is not a number",
+		"x,y\n1,Inf\n":                      "t.csv:2:2: “Inf” is not a finite number",
+		"x,y\n03/04/2012,1\n05/06/2012,2\n": "t.csv:2:1: “03/04/2012” could be day/month or month/day, and no date in the column has a day above 12 to tell: write dates in ISO 8601 form, 2012-04-03 or 2012-03-04",
+		"x,y\n2012-01-01,1\n2012-02-30,2\n": "t.csv:3:1: “2012-02-30” is not a valid date",
+		"x,y\n2012-01-01,1\n7,2\n":          "t.csv:3:1: “7” is not a date like 2012-01-31",
+		"x\ty\n1\t2,5\n":                    "t.csv:2:2: “2,5” is not a number (a decimal comma is only read in semicolon-separated files)",
 	}
 	for in, want := range cases {
 		_, err := data.ReadCSV(strings.NewReader(in), data.ReadOptions{File: "t.csv"})

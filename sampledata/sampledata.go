@@ -2,9 +2,10 @@
 // menus and on its command line, embedded in the program.
 //
 // Each set is a small CSV file: '#' comment lines, the first of which names
-// the source of the data and the others its units and details; then a
-// header line with the names of the x and y columns; then one x,y row per
-// point. Read a set with [encoding/csv] and a Comment of '#'.
+// the source of the data and the others the exact source, licence, units
+// and details; then a header line with the names of the columns, x first
+// and then one or more columns of values; then one row per point. x is a
+// number or an ISO 8601 date. Read a set with tempfit/core/data.ReadCSV.
 package sampledata
 
 //go:generate go run ./internal/gen/gendaily -o generated-daily.csv
@@ -49,6 +50,18 @@ var samples = withSources([]Sample{
 		Title:   "Tokyo: monthly mean temperature, 1991–2020 normals (JMA)",
 		TitleKo: "도쿄: 월평균 기온 평년값 1991–2020 (일본 기상청)",
 		File:    "tokyo.csv",
+	},
+	{
+		Name:    "seattle-weather",
+		Title:   "Seattle: daily maximum and minimum temperature, 2012–2015 (NOAA)",
+		TitleKo: "시애틀: 일 최고·최저 기온 2012–2015 (미국 해양대기청)",
+		File:    "seattle-weather.csv",
+	},
+	{
+		Name:    "global-temp",
+		Title:   "World: annual mean temperature anomaly, 1880–2023 (NASA GISTEMP)",
+		TitleKo: "전 지구: 연평균 기온 편차 1880–2023 (NASA GISTEMP)",
+		File:    "global-temp.csv",
 	},
 	{
 		Name:    "generated-daily",

@@ -3,9 +3,7 @@ package sampledata_test
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,38 +11,23 @@ import (
 	"strings"
 	"testing"
 
+	"tempfit/core/data"
 	"tempfit/sampledata"
 	"tempfit/sampledata/internal/gen"
 )
 
-// parse reads a sample the way its package documentation says to.
+// parse reads a sample the way its package documentation says to, and
+// checks that it reads cleanly: no missing or bad rows.
 func parse(t *testing.T, s sampledata.Sample) (header []string, x, y []float64) {
 	t.Helper()
-	r := csv.NewReader(s.Open())
-	r.Comment = '#'
-	r.FieldsPerRecord = 2
-	records, err := r.ReadAll()
+	res, err := data.ReadCSV(s.Open(), data.ReadOptions{File: s.File})
 	if err != nil {
 		t.Fatalf("%s: %v", s.Name, err)
 	}
-	if len(records) == 0 {
-		t.Fatalf("%s: no header", s.Name)
+	if res.Missing != 0 || res.Skipped != 0 || !res.HasHeader || res.Encoding != data.UTF8 || res.Delimiter != ',' {
+		t.Fatalf("%s: %d missing, %d skipped, header %v, %s, delimiter %q", s.Name, res.Missing, res.Skipped, res.HasHeader, res.Encoding, res.Delimiter)
 	}
-	header = records[0]
-	for i, rec := range records[1:] {
-		for j, field := range rec {
-			v, err := strconv.ParseFloat(field, 64)
-			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				t.Fatalf("%s: row %d, column %d: %q is not a finite number", s.Name, i+1, j+1, field)
-			}
-			if j == 0 {
-				x = append(x, v)
-			} else {
-				y = append(y, v)
-			}
-		}
-	}
-	return header, x, y
+	return res.Columns, res.Data.X, res.Data.Y
 }
 
 func TestDefaultIsBookAndFirst(t *testing.T) {
@@ -115,8 +98,8 @@ func TestLookup(t *testing.T) {
 func TestEverySampleParses(t *testing.T) {
 	for _, s := range sampledata.All() {
 		header, x, y := parse(t, s)
-		if len(header) != 2 || header[0] == "" || header[1] == "" || header[0] == header[1] {
-			t.Errorf("%s: header %q, want two distinct names", s.Name, header)
+		if len(header) < 2 || header[0] == "" || header[1] == "" {
+			t.Errorf("%s: header %q, want x and at least one column of values", s.Name, header)
 		}
 		if _, err := strconv.ParseFloat(header[0], 64); err == nil {
 			t.Errorf("%s: header %q looks like data", s.Name, header)
@@ -277,5 +260,64 @@ func TestBytesAndOpen(t *testing.T) {
 	}
 	if n, _ := io.ReadAll(none.Open()); len(n) != 0 {
 		t.Error("zero Sample opens to data")
+	}
+}
+
+func TestSeattleIsDailyWithoutGaps(t *testing.T) {
+	s, ok := sampledata.Lookup("seattle-weather")
+	if !ok {
+		t.Fatal("no seattle-weather sample")
+	}
+	res, err := data.ReadCSV(s.Open(), data.ReadOptions{File: s.File, YColumn: "temp_min"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := res.Data
+	if d.XAxis.Kind != data.Date || d.XAxis.OriginText() != "2012-01-01" || d.XAxis.Layout != "2006-01-02" {
+		t.Errorf("x axis %+v, want dates from 2012-01-01", d.XAxis)
+	}
+	if d.Len() != 1461 {
+		t.Errorf("%d days, want 1461 (2012-01-01 to 2015-12-31)", d.Len())
+	}
+	for i, x := range d.X {
+		if x != float64(i) {
+			t.Fatalf("row %d is day %v, want %d: a gap", i+1, x, i)
+		}
+	}
+	for i, v := range d.Y {
+		if v < -20 || v > 45 {
+			t.Errorf("day %d: %v °C is implausible for Seattle", i, v)
+		}
+	}
+	if !slices.Equal(res.Columns, []string{"date", "temp_max", "temp_min"}) {
+		t.Errorf("columns %q", res.Columns)
+	}
+}
+
+func TestGlobalTempIsAnnual(t *testing.T) {
+	s, ok := sampledata.Lookup("global-temp")
+	if !ok {
+		t.Fatal("no global-temp sample")
+	}
+	_, x, y := parse(t, s)
+	if len(x) != 2023-1880+1 || x[0] != 1880 || x[len(x)-1] != 2023 {
+		t.Errorf("years %v to %v (%d), want 1880 to 2023", x[0], x[len(x)-1], len(x))
+	}
+	for i, v := range y {
+		if v < -1 || v > 2 {
+			t.Errorf("%v: anomaly %v °C is implausible", x[i], v)
+		}
+	}
+}
+
+func TestRealSetsNameLicenceAndUnits(t *testing.T) {
+	for _, name := range []string{"seattle-weather", "global-temp"} {
+		s, _ := sampledata.Lookup(name)
+		text := string(s.Bytes())
+		for _, want := range []string{"# Source: https://", "# Licence: public domain", "# Units: ", "°C"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: header comment has no %q", name, want)
+			}
+		}
 	}
 }

@@ -185,10 +185,10 @@ var readCases = []readCase{
 		err:  `f.csv:3:3: "oops" is not a number`,
 	},
 	{
-		name: "empty cell",
+		name: "only missing values",
 		in:   "t,T\n1,\n",
 		opt:  ReadOptions{File: "f.csv"},
-		err:  "f.csv:2:2: empty cell",
+		err:  "f.csv: file has no data rows: all 1 rows have a missing x or y, the first on line 2",
 	},
 	{
 		name: "too few fields",
@@ -488,6 +488,7 @@ func TestPreview(t *testing.T) {
 		Rows:      [][]string{{"1", "2,5", "a"}, {"3", "4", "b"}, {"5", "6"}},
 		HasHeader: true,
 		Delimiter: ';',
+		Encoding:  UTF8,
 	}
 	if !reflect.DeepEqual(tab, want) {
 		t.Errorf("Preview = %+v\nwant %+v", tab, want)
@@ -501,6 +502,7 @@ func TestPreview(t *testing.T) {
 		Columns:   []string{"column 1", "column 2"},
 		Rows:      [][]string{{"1", "2"}, {"3", "4"}},
 		Delimiter: '\t',
+		Encoding:  UTF8,
 	}
 	if !reflect.DeepEqual(tab, want) {
 		t.Errorf("Preview = %+v\nwant %+v", tab, want)
@@ -530,11 +532,14 @@ func TestPreviewLargeInput(t *testing.T) {
 
 func TestCharColumn(t *testing.T) {
 	data := []byte("ab\nxé,\"b\"c\n")
-	if got := charColumn(data, 2, 7); got != 6 {
-		t.Errorf("charColumn = %d, want 6", got)
+	if got, ok := charColumn(data, 2, 7); got != 6 || !ok {
+		t.Errorf("charColumn = %d, %v; want 6", got, ok)
 	}
-	if got := charColumn(data, 1, 2); got != 2 {
-		t.Errorf("charColumn = %d, want 2", got)
+	if got, ok := charColumn(data, 1, 2); got != 2 || !ok {
+		t.Errorf("charColumn = %d, %v; want 2", got, ok)
+	}
+	if _, ok := charColumn(data, 5, 1); ok {
+		t.Error("charColumn found line 5 of a two-line text")
 	}
 }
 
@@ -579,7 +584,6 @@ func TestCellErrorKinds(t *testing.T) {
 	}{
 		{"x,y\n1,abc\n", ErrNotNumber, "abc"},
 		{"x,y\n1,Inf\n", ErrNotFinite, "Inf"},
-		{"x;y\n1;\n2;3\n", ErrEmptyCell, ""},
 	}
 	for _, c := range cases {
 		_, err := ReadCSV(strings.NewReader(c.in), ReadOptions{File: "t.csv"})

@@ -18,9 +18,11 @@ func formatFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) 
 
 // WritePredictions writes d with the model's predicted values as CSV with the
 // header "<XName>,<YName>,predicted,residual", one row per point, where
-// residual is the observed y minus the predicted value. Values are written
-// with full float64 precision; non-finite predictions are written as NaN,
-// +Inf or -Inf. It is an error for predicted and d to differ in length.
+// residual is the observed y minus the predicted value. x is written as
+// d.XAxis writes it: dates in the layout they were read in, which reads
+// back to the same x, and numbers, like the other values, with full float64
+// precision; non-finite predictions are written as NaN, +Inf or -Inf. It is
+// an error for predicted and d to differ in length.
 func WritePredictions(w io.Writer, d *Dataset, predicted []float64) error {
 	if len(predicted) != d.Len() {
 		return fmt.Errorf("data: %d points but %d predicted values", d.Len(), len(predicted))
@@ -29,9 +31,10 @@ func WritePredictions(w io.Writer, d *Dataset, predicted []float64) error {
 	if err := writeHeader(w, cw, []string{d.XName, d.YName, "predicted", "residual"}); err != nil {
 		return err
 	}
+	formatX := d.XAxis.writing(d.X).formatter()
 	rec := make([]string, 4)
 	for i := range d.X {
-		rec[0] = formatFloat(d.X[i])
+		rec[0] = formatX(d.X[i])
 		rec[1] = formatFloat(d.Y[i])
 		rec[2] = formatFloat(predicted[i])
 		rec[3] = formatFloat(d.Y[i] - predicted[i])
@@ -44,9 +47,18 @@ func WritePredictions(w io.Writer, d *Dataset, predicted []float64) error {
 }
 
 // WriteGrid writes model predictions at the points x as CSV with the header
-// "<xName>,predicted". An empty xName is written as "x". It is an error for x
-// and predicted to differ in length.
+// "<xName>,predicted", with x as plain numbers. An empty xName is written
+// as "x". It is an error for x and predicted to differ in length.
 func WriteGrid(w io.Writer, xName string, x, predicted []float64) error {
+	return WriteGridAxis(w, xName, XAxis{}, x, predicted)
+}
+
+// WriteGridAxis is WriteGrid with x written as axis writes it: dates in
+// its layout, with a time of day added when some point is not at
+// midnight (and seconds when not on a whole minute), days when a
+// year-month axis has points within a month, and numbers when a month
+// name axis has points that are not months 1 to 12.
+func WriteGridAxis(w io.Writer, xName string, axis XAxis, x, predicted []float64) error {
 	if len(x) != len(predicted) {
 		return fmt.Errorf("data: %d x values but %d predicted values", len(x), len(predicted))
 	}
@@ -57,9 +69,10 @@ func WriteGrid(w io.Writer, xName string, x, predicted []float64) error {
 	if err := writeHeader(w, cw, []string{xName, "predicted"}); err != nil {
 		return err
 	}
+	formatX := axis.writing(x).formatter()
 	rec := make([]string, 2)
 	for i := range x {
-		rec[0] = formatFloat(x[i])
+		rec[0] = formatX(x[i])
 		rec[1] = formatFloat(predicted[i])
 		if err := cw.Write(rec); err != nil {
 			return err

@@ -1,4 +1,3 @@
-// Package data holds measured x-y points and reads and writes them as CSV.
 package data
 
 import (
@@ -8,10 +7,13 @@ import (
 )
 
 // Dataset is an ordered set of (x, y) points with the names of the columns
-// they came from.
+// they came from and what x stands for.
 type Dataset struct {
 	XName, YName string
 	X, Y         []float64
+	// XAxis says what x stands for: plain numbers (the zero value), or
+	// days since a date, or months.
+	XAxis XAxis
 }
 
 // New returns a Dataset holding copies of x and y. It is an error for the set
@@ -64,3 +66,27 @@ func (d *Dataset) XRange() (lo, hi float64) {
 }
 
 func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// InAxis returns d with its x measured on the axis a, for adding rows
+// read with one axis to a table that has another: dates are moved to a's
+// origin (a Date, DateTime or YearMonth axis takes any of these), month
+// names and numbers stay as they are. It is an error to mix dates with
+// numbers or month names, or numbers with month names.
+func (d *Dataset) InAxis(a XAxis) (*Dataset, error) {
+	from := d.XAxis
+	switch {
+	case from.IsTime() && a.IsTime():
+	case from.Kind == a.Kind:
+	default:
+		return nil, fmt.Errorf("data: x holds %s, not %s", from.Kind.noun(), a.Kind.noun())
+	}
+	out := &Dataset{XName: d.XName, YName: d.YName, X: make([]float64, len(d.X)), Y: append([]float64(nil), d.Y...), XAxis: a}
+	shift := 0.0
+	if a.IsTime() {
+		shift = float64(from.Origin.Unix()-a.Origin.Unix()) / 86400
+	}
+	for i, x := range d.X {
+		out.X[i] = x + shift
+	}
+	return out, nil
+}

@@ -14,53 +14,122 @@ var ErrNoData = errors.New("file has no data rows")
 // column, so there is no way to tell x from y.
 var ErrOneColumn = errors.New("file has only one column; x and y must be separated by a comma, semicolon or tab")
 
-// The reasons a cell is not read as a number, inside a *CellError.
+// The reasons a cell is not read, inside a *CellError.
 var (
-	ErrEmptyCell = errors.New("empty cell")
-	ErrNotNumber = errors.New("not a number")
-	ErrNotFinite = errors.New("not a finite number")
+	ErrEmptyCell     = errors.New("empty cell")
+	ErrNotNumber     = errors.New("not a number")
+	ErrNotFinite     = errors.New("not a finite number")
+	ErrNotDate       = errors.New("not in the column's form")
+	ErrInvalidDate   = errors.New("not a valid date")
+	ErrAmbiguousDate = errors.New("day and month could be either way round")
+	ErrDateOrder     = errors.New("day and month the other way round from the column")
+	ErrMixedZones    = errors.New("times with and without a time zone in one column")
 )
 
-// CellError says why the text of one cell is not a finite number. It is the
-// Err of a *ParseError, which says where the cell is.
+// CellError says why the text of one cell is not read. It is the Err of a
+// *ParseError, which says where the cell is.
 type CellError struct {
 	Text string // the cell's text, trimmed
-	Err  error  // ErrEmptyCell, ErrNotNumber or ErrNotFinite
+	// Err is the reason: ErrEmptyCell, ErrNotNumber, ErrNotFinite,
+	// ErrNotDate, ErrInvalidDate, ErrAmbiguousDate, ErrDateOrder or
+	// ErrMixedZones.
+	Err error
 	// CommaHint is true when the text holds a comma in input that is not
 	// semicolon-separated, where a decimal comma is not read.
 	CommaHint bool
+
+	// Kind and Want, for ErrNotDate: the kind of the column and an
+	// example of its form, such as "2012-01-31" or "Jan".
+	Kind XKind
+	Want string
+	// Readings, for ErrAmbiguousDate: the date in ISO 8601 form read day
+	// first, then month first.
+	Readings []string
+	// Other and OtherLine, for ErrDateOrder: the cell that told the
+	// column's order of day and month, and its line; MonthFirst is true
+	// when Text has the month first (and so Other the day first).
+	Other      string
+	OtherLine  int
+	MonthFirst bool
 }
 
 // Error returns a message such as `"abc" is not a number`.
 func (e *CellError) Error() string {
-	switch {
-	case e.Err == ErrEmptyCell:
+	q := strconv.Quote(e.Text)
+	switch e.Err {
+	case ErrEmptyCell:
 		return e.Err.Error()
-	case e.CommaHint:
-		return strconv.Quote(e.Text) + " is " + e.Err.Error() + " (a decimal comma is only read in semicolon-separated files)"
+	case ErrNotDate:
+		return q + " is not " + kindArticle(e.Kind) + " like " + e.Want
+	case ErrInvalidDate:
+		return q + " is not a valid date"
+	case ErrAmbiguousDate:
+		return q + " could be day/month or month/day, and no date in the column has a day above 12 to tell: write dates in ISO 8601 form, " +
+			strings.Join(e.Readings, " or ")
+	case ErrDateOrder:
+		first, other := "day", "month"
+		if e.MonthFirst {
+			first, other = "month", "day"
+		}
+		return q + " has the " + first + " first, but " + strconv.Quote(e.Other) + " on line " + strconv.Itoa(e.OtherLine) + " has the " + other + " first"
+	case ErrMixedZones:
+		return q + ": the column mixes times with and without a time zone"
 	}
-	return strconv.Quote(e.Text) + " is " + e.Err.Error()
+	if e.CommaHint {
+		return q + " is " + e.Err.Error() + " (a decimal comma is only read in semicolon-separated files)"
+	}
+	return q + " is " + e.Err.Error()
+}
+
+// kindArticle names one value of an axis of kind k, for messages.
+func kindArticle(k XKind) string {
+	switch k {
+	case Date:
+		return "a date"
+	case DateTime:
+		return "a date and time"
+	case YearMonth:
+		return "a year and month"
+	case MonthName:
+		return "a month name"
+	}
+	return "a number"
 }
 
 // Unwrap returns the reason.
 func (e *CellError) Unwrap() error { return e.Err }
 
-// ParseError reports a problem with CSV input. Line is the physical line in
-// the input, counting comment and blank lines, and Column the 1-based field
-// number; either is 0 when it does not apply (for example for ErrNoData).
+// ParseError reports a problem with the input. For text, Line is the
+// physical line, counting comment and blank lines, and Column the 1-based
+// field number. For a workbook, Sheet names the worksheet, Line is the row
+// number and Column the column number. Either is 0 when it does not apply
+// (for example for ErrNoData).
 type ParseError struct {
 	File   string // name of the input; may be empty
-	Line   int    // 1-based physical line, or 0
-	Column int    // 1-based field number, or 0
+	Sheet  string // the worksheet of a workbook, or ""
+	Line   int    // 1-based physical line or row, or 0
+	Column int    // 1-based field or column number, or 0
 	Err    error
 }
 
-// Error returns the message in the form "file:line:column: problem", leaving
-// out the parts that are empty or zero.
+// Error returns the message in the form "file:line:column: problem" for
+// text and "file: Sheet1!B7: problem" for a workbook, leaving out the
+// parts that are empty or zero.
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
-	if e.Line > 0 {
+	if e.Sheet != "" {
+		if b.Len() > 0 {
+			b.WriteString(": ")
+		}
+		b.WriteString(e.Sheet)
+		switch {
+		case e.Line > 0 && e.Column > 0:
+			b.WriteString("!" + ColumnName(e.Column) + strconv.Itoa(e.Line))
+		case e.Line > 0:
+			b.WriteString(", row " + strconv.Itoa(e.Line))
+		}
+	} else if e.Line > 0 {
 		if b.Len() > 0 {
 			b.WriteByte(':')
 		}
@@ -79,3 +148,16 @@ func (e *ParseError) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// ColumnName returns the spreadsheet name of the 1-based column n: "A",
+// "B", ..., "Z", "AA", ...
+func ColumnName(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append(b, byte('A'+(n-1)%26))
+	}
+	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
+		b[i], b[j] = b[j], b[i]
+	}
+	return string(b)
+}

@@ -8,11 +8,12 @@
 //
 //	{
 //	  "format": "tempfit-project",
-//	  "version": 1,
+//	  "version": 2,
 //	  "data": {
-//	    "x_name": "month",
+//	    "x_name": "date",
 //	    "y_name": "temperature",
-//	    "x": [1, 2, 3],
+//	    "x_axis": {"kind": "date", "origin": "2012-01-01T00:00:00Z", "layout": "2006-01-02", "offset": 0},
+//	    "x": [0, 1, 2],
 //	    "y": [-2.5, -0.75, 4.25]
 //	  },
 //	  "source": "/home/me/temps.csv",
@@ -35,6 +36,13 @@
 //	  }
 //	}
 //
+// "x_axis" says what x stands for (see data.XAxis): its "kind" is "date",
+// "datetime", "yearmonth" or "monthname", "origin" the instant of x = 0
+// in UTC (none for month names), "layout" the Go time layout the dates
+// were read in and are written back in, and "offset" the zone of the
+// times in seconds east of UTC. It is left out for plain numbers. A file
+// whose axis has an unknown kind or does not fit together is refused.
+//
 // Numbers are written in the shortest form that reads back as the same
 // float64, so a saved project continues bit for bit where it stopped. NaN
 // and infinities have no JSON form; a Project never holds them.
@@ -53,12 +61,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"math"
 	"os"
 	"reflect"
 	"slices"
-	"strings"
 
 	"tempfit/core/data"
 	"tempfit/core/fit"
@@ -66,8 +72,12 @@ import (
 	"tempfit/core/train"
 )
 
-// Version is the format version this package writes and the newest it reads.
-const Version = 1
+// Version is the newest format version this package reads and writes.
+// Version 2 added the data's x axis ("x_axis"). Encode writes the oldest
+// version that holds a project: 1 when x is plain numbers, so that such
+// files still open in releases that read only version 1, and 2 when x
+// holds dates or months.
+const Version = 2
 
 // Extension is the file name extension of project files.
 const Extension = ".tempfit"
@@ -98,8 +108,8 @@ var (
 
 // Project is a saved session.
 type Project struct {
-	// Version is the format version the project was read in. Encode ignores
-	// it and always writes the current Version.
+	// Version is the format version the project was read in. Encode
+	// ignores it and writes the oldest version that holds the project.
 	Version int
 
 	// Data is the table's points; it may be empty. Empty column names
@@ -143,85 +153,6 @@ func (p *Project) Checkpoint() train.Checkpoint {
 		}
 	}
 	return c
-}
-
-// Validate reports the first inconsistency in p, or nil if it can be saved
-// and read back: every number finite, x and y of the same length, a valid
-// model and optimizer, a non-negative learning rate, step budget and step,
-// either no weights or one per model parameter, no steps or history without
-// weights, and a history of non-negative losses at increasing steps before
-// Step.
-func (p *Project) Validate() error {
-	if p == nil {
-		return errors.New("no project")
-	}
-	d := &p.Data
-	if len(d.X) != len(d.Y) {
-		return fmt.Errorf("data: %d x values but %d y values", len(d.X), len(d.Y))
-	}
-	if xn, yn := nameOr(d.XName, "x"), nameOr(d.YName, "y"); xn == yn {
-		return fmt.Errorf("data: x and y columns have the same name %q", xn)
-	}
-	for i := range d.X {
-		if !finite(d.X[i]) || !finite(d.Y[i]) {
-			return fmt.Errorf("data: row %d (%v, %v) is not a pair of finite numbers", i+1, d.X[i], d.Y[i])
-		}
-	}
-	if err := p.Model.Validate(); err != nil {
-		return fmt.Errorf("model: %s", strings.TrimPrefix(err.Error(), "fit: "))
-	}
-	if !finite(p.Model.Period) {
-		return fmt.Errorf("model: period %v is not a finite number", p.Model.Period)
-	}
-	if !slices.Contains(optim.Kinds(), p.Optimizer) {
-		return fmt.Errorf("unknown optimizer %q", p.Optimizer)
-	}
-	if !finite(p.LearningRate) || p.LearningRate < 0 {
-		return fmt.Errorf("learning rate %v is not a number ≥ 0", p.LearningRate)
-	}
-	if p.Steps < 0 {
-		return fmt.Errorf("step budget %d is negative", p.Steps)
-	}
-	if p.Speed != SpeedAnimated && p.Speed != SpeedMax {
-		return fmt.Errorf("speed %q is neither %q nor %q", p.Speed, SpeedAnimated, SpeedMax)
-	}
-	if !finite(p.XMax) {
-		return fmt.Errorf("x max %v is not a finite number", p.XMax)
-	}
-	if n := p.Model.NumParams(); len(p.Weights) != 0 && len(p.Weights) != n {
-		return fmt.Errorf("%d weights for a model with %d parameters", len(p.Weights), n)
-	}
-	for i, w := range p.Weights {
-		if !finite(w) {
-			return fmt.Errorf("weight %d is %v, not a finite number", i, w)
-		}
-	}
-	if p.Step < 0 {
-		return fmt.Errorf("step %d is negative", p.Step)
-	}
-	if len(p.Weights) == 0 && (p.Step != 0 || len(p.History) != 0) {
-		return fmt.Errorf("step %d and %d loss history points without weights", p.Step, len(p.History))
-	}
-	for i, pt := range p.History {
-		switch {
-		case pt.Step < 0:
-			return fmt.Errorf("loss history point %d is at negative step %d", i+1, pt.Step)
-		case i > 0 && pt.Step <= p.History[i-1].Step:
-			return fmt.Errorf("loss history is not in step order: step %d follows step %d", pt.Step, p.History[i-1].Step)
-		case pt.Step >= p.Step:
-			return fmt.Errorf("loss history point %d is at step %d, not before the current step %d", i+1, pt.Step, p.Step)
-		case !finite(pt.Loss) || pt.Loss < 0:
-			return fmt.Errorf("loss %v at step %d is not a number ≥ 0", pt.Loss, pt.Step)
-		}
-	}
-	for _, name := range slices.Sorted(maps.Keys(p.OptimizerState)) {
-		for i, v := range p.OptimizerState[name] {
-			if !finite(v) {
-				return fmt.Errorf("optimizer state %q[%d] is %v, not a finite number", name, i, v)
-			}
-		}
-	}
-	return nil
 }
 
 // Encode validates p and writes it to w as a project file of the current
@@ -305,7 +236,13 @@ func decode(b []byte) (*Project, error) {
 		}
 		return nil, invalid("%v", err)
 	}
-	p := fromWire(&wp)
+	if version < 2 {
+		wp.Data.XAxis = nil // version 1 knew only plain numbers
+	}
+	p, err := fromWire(&wp)
+	if err != nil {
+		return nil, invalid("data: %v", err)
+	}
 	if k, err := optim.ParseKind(string(p.Optimizer)); err == nil {
 		p.Optimizer = k
 	}

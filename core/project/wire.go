@@ -1,6 +1,10 @@
 package project
 
 import (
+	"fmt"
+	"time"
+
+	"tempfit/core/data"
 	"tempfit/core/fit"
 	"tempfit/core/optim"
 	"tempfit/core/train"
@@ -27,8 +31,50 @@ type wireProject struct {
 type wireData struct {
 	XName string    `json:"x_name"`
 	YName string    `json:"y_name"`
+	XAxis *wireAxis `json:"x_axis,omitempty"`
 	X     []float64 `json:"x"`
 	Y     []float64 `json:"y"`
+}
+
+// wireAxis is the JSON form of a data.XAxis other than plain numbers.
+type wireAxis struct {
+	Kind   string `json:"kind"`
+	Origin string `json:"origin,omitempty"` // RFC 3339, UTC
+	Layout string `json:"layout"`
+	Offset int    `json:"offset"`
+}
+
+// axisToWire returns the JSON form of a, nil for plain numbers.
+func axisToWire(a data.XAxis) *wireAxis {
+	if a == (data.XAxis{}) {
+		return nil
+	}
+	w := &wireAxis{Kind: a.Kind.String(), Layout: a.Layout, Offset: a.Offset}
+	if !a.Origin.IsZero() {
+		w.Origin = a.Origin.UTC().Format(time.RFC3339)
+	}
+	return w
+}
+
+// axisFromWire returns the axis w describes, unchecked but for its kind
+// and the form of its origin.
+func axisFromWire(w *wireAxis) (data.XAxis, error) {
+	if w == nil {
+		return data.XAxis{}, nil
+	}
+	kind, err := data.ParseXKind(w.Kind)
+	if err != nil {
+		return data.XAxis{}, err
+	}
+	a := data.XAxis{Kind: kind, Layout: w.Layout, Offset: w.Offset}
+	if w.Origin != "" {
+		t, err := time.Parse(time.RFC3339, w.Origin)
+		if err != nil {
+			return data.XAxis{}, fmt.Errorf("the x axis origin %q is not a time such as 2012-01-01T00:00:00Z", w.Origin)
+		}
+		a.Origin = t.UTC()
+	}
+	return a, nil
 }
 
 type wireModel struct {
@@ -49,10 +95,11 @@ type wirePoint struct {
 func toWire(p *Project) *wireProject {
 	wp := &wireProject{
 		Format:  formatMarker,
-		Version: Version,
+		Version: 1,
 		Data: wireData{
 			XName: p.Data.XName,
 			YName: p.Data.YName,
+			XAxis: axisToWire(p.Data.XAxis),
 			X:     list(p.Data.X),
 			Y:     list(p.Data.Y),
 		},
@@ -74,6 +121,9 @@ func toWire(p *Project) *wireProject {
 		History:        make([]wirePoint, len(p.History)),
 		OptimizerState: make(map[string][]float64, len(p.OptimizerState)),
 	}
+	if wp.Data.XAxis != nil {
+		wp.Version = 2
+	}
 	for i, pt := range p.History {
 		wp.History[i] = wirePoint{pt.Step, pt.Loss}
 	}
@@ -83,9 +133,14 @@ func toWire(p *Project) *wireProject {
 	return wp
 }
 
-// fromWire returns the Project wp describes, unchecked. Every slice and map
-// is the project's own, and empty ones are nil.
-func fromWire(wp *wireProject) *Project {
+// fromWire returns the Project wp describes, unchecked but for the kind
+// of its x axis. Every slice and map is the project's own, and empty ones
+// are nil.
+func fromWire(wp *wireProject) (*Project, error) {
+	axis, err := axisFromWire(wp.Data.XAxis)
+	if err != nil {
+		return nil, err
+	}
 	p := &Project{
 		Version: wp.Version,
 		Source:  wp.Source,
@@ -106,6 +161,7 @@ func fromWire(wp *wireProject) *Project {
 	}
 	p.Data.XName, p.Data.YName = wp.Data.XName, wp.Data.YName
 	p.Data.X, p.Data.Y = clone(wp.Data.X), clone(wp.Data.Y)
+	p.Data.XAxis = axis
 	if len(wp.History) > 0 {
 		p.History = make([]train.LossPoint, len(wp.History))
 		for i, pt := range wp.History {
@@ -118,7 +174,7 @@ func fromWire(wp *wireProject) *Project {
 			p.OptimizerState[k] = clone(v)
 		}
 	}
-	return p
+	return p, nil
 }
 
 // list returns v, or an empty non-nil slice for nil, so that JSON shows [].

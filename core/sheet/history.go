@@ -1,6 +1,70 @@
 package sheet
 
-import "slices"
+import (
+	"slices"
+
+	"tempfit/core/data"
+)
+
+// Undo reverts the latest change not yet undone and reports whether there
+// was one.
+func (s *Sheet) Undo() bool {
+	if len(s.done) == 0 {
+		return false
+	}
+	e := s.done[len(s.done)-1]
+	s.done = s.done[:len(s.done)-1]
+	e.revert(s)
+	s.undone = append(s.undone, e)
+	s.stateID = 0
+	if len(s.done) > 0 {
+		s.stateID = s.done[len(s.done)-1].id()
+	}
+	s.changes++
+	return true
+}
+
+// Redo applies the latest undone change again and reports whether there
+// was one.
+func (s *Sheet) Redo() bool {
+	if len(s.undone) == 0 {
+		return false
+	}
+	e := s.undone[len(s.undone)-1]
+	s.undone = s.undone[:len(s.undone)-1]
+	e.apply(s)
+	s.done = append(s.done, e)
+	s.stateID = e.id()
+	s.changes++
+	return true
+}
+
+// CanUndo reports whether Undo would change something.
+func (s *Sheet) CanUndo() bool { return len(s.done) > 0 }
+
+// CanRedo reports whether Redo would change something.
+func (s *Sheet) CanRedo() bool { return len(s.undone) > 0 }
+
+// Changes returns a counter that increases with every change, undo and redo.
+func (s *Sheet) Changes() uint64 { return s.changes }
+
+// Dirty reports whether the rows differ from those last marked saved (or
+// from the start). Undoing back to the saved state makes it clean again.
+func (s *Sheet) Dirty() bool { return s.stateID != s.savedID }
+
+// MarkSaved records the current rows as saved.
+func (s *Sheet) MarkSaved() { s.savedID = s.stateID }
+
+// do applies e and records it for undo, dropping the redo stack.
+func (s *Sheet) do(e edit) {
+	e.setID(s.nextID)
+	s.nextID++
+	e.apply(s)
+	s.done = append(s.done, e)
+	s.undone = nil
+	s.stateID = e.id()
+	s.changes++
+}
 
 // edit is one recorded change: apply does it, revert undoes it.
 type edit interface {
@@ -121,9 +185,11 @@ type replace struct {
 	editID
 	xName, yName string
 	x, y         []float64
+	axis         data.XAxis
 }
 
 func (e *replace) swap(s *Sheet) {
+	s.axis, e.axis = e.axis, s.axis
 	s.xName, e.xName = e.xName, s.xName
 	s.yName, e.yName = e.yName, s.yName
 	s.x, e.x = e.x, s.x

@@ -42,25 +42,12 @@ func IsMissing(v float64) bool { return math.IsNaN(v) }
 // ErrNoPoints is returned by Dataset when no row has both x and y.
 var ErrNoPoints = errors.New("sheet: no row has both x and y")
 
-// CellError reports a cell text that is not a finite number. Row is
-// 0-based; the message counts rows from 1 as the table shows them.
-type CellError struct {
-	Row  int
-	Col  Col
-	Name string // the column's name
-	Text string // the text refused, trimmed
-}
-
-// Error returns a message such as `row 3, column "temperature": "abc" is not a number`.
-func (e *CellError) Error() string {
-	return fmt.Sprintf("row %d, column %q: %q is not a number", e.Row+1, e.Name, e.Text)
-}
-
 // Sheet is an editable table of points with column names and an undo
 // history.
 type Sheet struct {
 	xName, yName string
 	x, y         []float64
+	axis         data.XAxis
 
 	done, undone []edit // the undo and redo stacks
 	nextID       uint64 // the id of the next edit
@@ -81,14 +68,19 @@ func New(xName, yName string) *Sheet {
 	return &Sheet{xName: xName, yName: yName, nextID: 1}
 }
 
-// FromDataset returns a sheet holding a copy of d's points and names, with
-// no history and nothing unsaved.
+// FromDataset returns a sheet holding a copy of d's points, names and x
+// axis, with no history and nothing unsaved.
 func FromDataset(d *data.Dataset) *Sheet {
 	s := New(d.XName, d.YName)
 	s.x = slices.Clone(d.X)
 	s.y = slices.Clone(d.Y)
+	s.axis = d.XAxis
 	return s
 }
+
+// XAxis returns what the x column holds: numbers (the zero value), dates
+// or months.
+func (s *Sheet) XAxis() data.XAxis { return s.axis }
 
 // Len returns the number of rows, complete or not.
 func (s *Sheet) Len() int { return len(s.x) }
@@ -114,19 +106,22 @@ func (s *Sheet) Value(row int, c Col) (v float64, ok bool) {
 func (s *Sheet) Point(row int) Point { return Point{s.x[row], s.y[row]} }
 
 // Text returns a cell as the table shows it and as editing starts from:
-// the shortest text that reads back as the same number, or "" when the
-// cell is empty.
+// the shortest text that reads back as the same number, an x on a date or
+// month axis in the axis's layout, or "" when the cell is empty.
 func (s *Sheet) Text(row int, c Col) string {
 	v, ok := s.Value(row, c)
 	if !ok {
 		return ""
 	}
+	if c == X {
+		return s.axis.Format(v)
+	}
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
 // TSV returns the given rows as tab-separated lines "x\ty\n", as
-// spreadsheets paste them, with full float64 precision; a missing cell is
-// an empty field.
+// spreadsheets paste them, with full float64 precision and dates as the
+// table shows them; a missing cell is an empty field.
 func (s *Sheet) TSV(rows []int) string {
 	var b strings.Builder
 	for _, r := range rows {
@@ -167,8 +162,8 @@ func (s *Sheet) Fitted(row int, predict func(x float64) float64) (predicted, res
 	return predicted, y - predicted, true
 }
 
-// Dataset returns the complete rows as a data set, in table order. Rows
-// with an empty cell are left out. It returns ErrNoPoints when no row is
+// Dataset returns the complete rows as a data set, in table order, on the
+// sheet's x axis. Rows with an empty cell are left out. It returns ErrNoPoints when no row is
 // complete.
 func (s *Sheet) Dataset() (*data.Dataset, error) {
 	n := s.CompleteRows()
@@ -183,32 +178,33 @@ func (s *Sheet) Dataset() (*data.Dataset, error) {
 			y = append(y, s.y[i])
 		}
 	}
-	return data.New(s.xName, s.yName, x, y)
-}
-
-// ParseCell reads a cell's text: a finite number, or "" (after trimming
-// spaces) for an empty cell, which it returns as Missing with ok true.
-func ParseCell(text string) (v float64, ok bool) {
-	t := strings.TrimSpace(text)
-	if t == "" {
-		return Missing, true
+	d, err := data.New(s.xName, s.yName, x, y)
+	if err != nil {
+		return nil, err
 	}
-	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, false
-	}
-	return v, true
+	d.XAxis = s.axis
+	return d, nil
 }
 
 // SetCell sets a cell from the text typed into it. Empty text empties the
-// cell. Text that is not a finite number leaves the cell as it was and
-// returns a *CellError. Setting a cell to the value it has changes nothing
-// and records nothing.
+// cell. On a date or month axis, x is read as data.XAxis.Parse reads it:
+// a date in any form of the column's kind, converted to the axis. Text
+// that is not a finite number (or, for such an x, a date of the column's
+// kind) leaves the cell as it was and returns a *CellError. Setting a cell
+// to the value it has changes nothing and records nothing.
 func (s *Sheet) SetCell(row int, c Col, text string) error {
 	if row < 0 || row >= s.Len() || (c != X && c != Y) {
 		return fmt.Errorf("sheet: no cell at row %d, column %d", row+1, c)
 	}
 	v, ok := ParseCell(text)
+	if c == X && s.axis.Kind != data.Number && strings.TrimSpace(text) != "" {
+		x, err := s.axis.Parse(text)
+		if err != nil {
+			ce, _ := err.(*data.CellError)
+			return &CellError{Row: row, Col: c, Name: s.Name(c), Text: strings.TrimSpace(text), Reason: ce}
+		}
+		v, ok = x, true
+	}
 	if !ok {
 		return &CellError{Row: row, Col: c, Name: s.Name(c), Text: strings.TrimSpace(text)}
 	}
@@ -306,72 +302,32 @@ func (s *Sheet) SortByX() bool {
 	return true
 }
 
-// Replace replaces every row and the column names with those of d.
+// Replace replaces every row, the column names and the x axis with those
+// of d.
 func (s *Sheet) Replace(d *data.Dataset) {
 	s.do(&replace{
 		xName: d.XName, yName: d.YName,
 		x: slices.Clone(d.X), y: slices.Clone(d.Y),
+		axis: d.XAxis,
 	})
 }
 
-// Undo reverts the latest change not yet undone and reports whether there
-// was one.
-func (s *Sheet) Undo() bool {
-	if len(s.done) == 0 {
-		return false
+// InsertDataset inserts d's points before row at, as InsertRows does,
+// with x moved onto the sheet's axis (see data.Dataset.InAxis): pasted
+// dates land on the right day whatever date they count from. It is an
+// error, and nothing changes, when d's x holds another kind of value,
+// such as numbers pasted into a column of dates.
+func (s *Sheet) InsertDataset(at int, d *data.Dataset) error {
+	moved, err := d.InAxis(s.axis)
+	if err != nil {
+		return err
 	}
-	e := s.done[len(s.done)-1]
-	s.done = s.done[:len(s.done)-1]
-	e.revert(s)
-	s.undone = append(s.undone, e)
-	s.stateID = 0
-	if len(s.done) > 0 {
-		s.stateID = s.done[len(s.done)-1].id()
+	points := make([]Point, moved.Len())
+	for i := range points {
+		points[i] = Point{moved.X[i], moved.Y[i]}
 	}
-	s.changes++
-	return true
-}
-
-// Redo applies the latest undone change again and reports whether there
-// was one.
-func (s *Sheet) Redo() bool {
-	if len(s.undone) == 0 {
-		return false
-	}
-	e := s.undone[len(s.undone)-1]
-	s.undone = s.undone[:len(s.undone)-1]
-	e.apply(s)
-	s.done = append(s.done, e)
-	s.stateID = e.id()
-	s.changes++
-	return true
-}
-
-// CanUndo reports whether Undo would change something.
-func (s *Sheet) CanUndo() bool { return len(s.done) > 0 }
-
-// CanRedo reports whether Redo would change something.
-func (s *Sheet) CanRedo() bool { return len(s.undone) > 0 }
-
-// Changes returns a counter that increases with every change, undo and redo.
-func (s *Sheet) Changes() uint64 { return s.changes }
-
-// Dirty reports whether the rows differ from those last marked saved (or
-// from the start). Undoing back to the saved state makes it clean again.
-func (s *Sheet) Dirty() bool { return s.stateID != s.savedID }
-
-// MarkSaved records the current rows as saved.
-func (s *Sheet) MarkSaved() { s.savedID = s.stateID }
-
-// do applies e and records it for undo, dropping the redo stack.
-func (s *Sheet) do(e edit) {
-	e.setID(s.nextID)
-	s.nextID++
-	e.apply(s)
-	s.done = append(s.done, e)
-	s.undone = nil
-	s.stateID = e.id()
-	s.changes++
+	s.InsertRows(at, points)
+	return nil
 }
 
 func (s *Sheet) col(c Col) []float64 {

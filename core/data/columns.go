@@ -1,0 +1,152 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// selection is the outcome of choosing columns.
+type selection struct {
+	x, y   int // 0-based field indexes
+	names  []string
+	header bool
+}
+
+// chooseColumns resolves the column choices against the first record and
+// decides whether that record is a header.
+func (r *reader) chooseColumns(first []string, xSpec, ySpec string) (selection, error) {
+	n := len(first)
+	sel := selection{x: -1, y: -1}
+	specs := []struct {
+		s string
+		i *int
+	}{{strings.TrimSpace(xSpec), &sel.x}, {strings.TrimSpace(ySpec), &sel.y}}
+
+	byName := false
+	for _, c := range specs {
+		if c.s == "" {
+			continue
+		}
+		k, err := strconv.Atoi(c.s)
+		if err != nil {
+			byName = true
+			continue
+		}
+		if k < 1 || k > n {
+			return sel, r.errAt(0, 0, fmt.Errorf("there is no column %d: the file has %d columns", k, n))
+		}
+		*c.i = k - 1
+	}
+
+	if byName {
+		sel.header = true
+		if !anyHeaderCell(first, r.decimalComma) {
+			for _, c := range specs {
+				if _, err := strconv.Atoi(c.s); c.s != "" && err != nil {
+					return sel, r.errAt(0, 0, fmt.Errorf("there is no column named %q: the file has no header row", c.s))
+				}
+			}
+		}
+	} else {
+		sel.fillDefaults()
+		sel.header = isHeaderCell(first[sel.x], r.decimalComma) || isHeaderCell(first[sel.y], r.decimalComma)
+	}
+
+	sel.names = make([]string, n)
+	if sel.header {
+		seen := make(map[string]int, n)
+		for i, s := range first {
+			name := strings.TrimSpace(s)
+			if name == "" {
+				name = fmt.Sprintf("column %d", i+1)
+			}
+			if j, dup := seen[name]; dup {
+				return sel, r.errAt(r.rows.line(i), i+1, fmt.Errorf("column name %q is used by both column %d and column %d", name, j+1, i+1))
+			}
+			seen[name] = i
+			sel.names[i] = name
+		}
+	} else {
+		for i := range sel.names {
+			sel.names[i] = fmt.Sprintf("column %d", i+1)
+		}
+	}
+
+	if byName {
+		for _, c := range specs {
+			if _, err := strconv.Atoi(c.s); c.s == "" || err == nil {
+				continue
+			}
+			i := indexOf(sel.names, c.s)
+			if i < 0 {
+				return sel, r.errAt(r.rows.line(0), 0, fmt.Errorf("there is no column named %q; the columns are %s", c.s, quoteList(sel.names)))
+			}
+			*c.i = i
+		}
+		sel.fillDefaults()
+	}
+	if sel.x == sel.y {
+		return sel, r.errAt(0, 0, fmt.Errorf("x and y are both column %d (%q)", sel.x+1, sel.names[sel.x]))
+	}
+	return sel, nil
+}
+
+// fillDefaults sets unset columns to the first column not chosen for the
+// other coordinate.
+func (s *selection) fillDefaults() {
+	if s.x < 0 {
+		s.x = firstOther(s.y)
+	}
+	if s.y < 0 {
+		s.y = firstOther(s.x)
+	}
+}
+
+func firstOther(i int) int {
+	if i == 0 {
+		return 1
+	}
+	return 0
+}
+
+func indexOf(names []string, name string) int {
+	for i, n := range names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
+}
+
+// isHeaderCell reports whether a cell of the first row marks it as a
+// header: it is not empty, and neither a missing value, a number nor a
+// date.
+func isHeaderCell(s string, decimalComma bool) bool {
+	s = strings.TrimSpace(s)
+	if missing(s) {
+		return false
+	}
+	if _, kind := classify(s, decimalComma); kind != notNumber {
+		return false
+	}
+	_, st := scanDate(s)
+	return st == notDate
+}
+
+func anyHeaderCell(rec []string, decimalComma bool) bool {
+	for _, s := range rec {
+		if isHeaderCell(s, decimalComma) {
+			return true
+		}
+	}
+	return false
+}

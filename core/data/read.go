@@ -1,0 +1,315 @@
+package data
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// ReadOptions controls how ReadCSV and ReadFile choose and read columns.
+type ReadOptions struct {
+	// File is the name of the input used in error messages; it may be empty.
+	File string
+
+	// XColumn and YColumn choose the x and y columns, either by header name
+	// or by 1-based index; a value that is a decimal integer is always an
+	// index. An empty value means the default: x is the first column not
+	// chosen for y, and y the first column not chosen for x.
+	XColumn, YColumn string
+
+	// SkipBadRows makes ReadCSV skip a data row whose chosen cells are
+	// missing or not finite numbers (or dates, for x) instead of failing.
+	SkipBadRows bool
+
+	// Encoding names the text encoding of CSV input, one of Encodings or
+	// an alias such as "euc-kr"; "" detects it.
+	Encoding string
+
+	// Sheet names the worksheet of a workbook to read; "" reads the sheet
+	// that was active when the workbook was saved.
+	Sheet string
+}
+
+// ReadResult is what ReadCSV read.
+type ReadResult struct {
+	Data *Dataset
+
+	// Columns holds the names of all columns of the first row: the header
+	// names, or "column 1", "column 2", ... when there is no header.
+	Columns []string
+
+	HasHeader bool
+	Delimiter rune   // ',', ';' or '\t'; 0 for a workbook
+	Encoding  string // the text encoding read (see Encodings); "" for a workbook
+	Sheet     string // the worksheet read from a workbook; "" for text
+
+	Skipped       int     // number of rows skipped with SkipBadRows
+	SkippedErrors []error // the errors of the first 10 skipped rows
+
+	// Missing is the number of rows skipped because their x or y is
+	// missing (see IsMissing), and MissingLines the lines (rows, for a
+	// workbook) of the first 5 of them.
+	Missing      int
+	MissingLines []int
+}
+
+const (
+	maxSkippedErrors = 10
+	sampleRows       = 100 // data rows examined to decide the kind of x
+)
+
+// records is where rows come from: CSV text or a worksheet.
+type records interface {
+	// next returns the next record that is not blank, or io.EOF.
+	next() ([]string, error)
+	// line returns the line, or row, of field i of the record last
+	// returned, or of its last field when it has fewer.
+	line(i int) int
+}
+
+// reader reads the chosen columns of records into a Dataset.
+type reader struct {
+	file, sheet  string
+	decimalComma bool
+	rows         *rowQueue
+	sel          selection
+	xcol         *xColumn
+	x, y         []float64
+	res          *ReadResult
+	skipBad      bool
+}
+
+func (r *reader) errAt(line, col int, err error) error {
+	return &ParseError{File: r.file, Sheet: r.sheet, Line: line, Column: col, Err: err}
+}
+
+// read reads src into res.
+func read(src records, opt ReadOptions, sheet string, decimalComma bool, res *ReadResult) (*ReadResult, error) {
+	r := &reader{
+		file: opt.File, sheet: sheet, decimalComma: decimalComma,
+		rows: &rowQueue{src: src}, res: res, skipBad: opt.SkipBadRows,
+	}
+	first, err := r.firstRecord()
+	if err != nil {
+		return nil, err
+	}
+	if r.sel, err = r.chooseColumns(first, opt.XColumn, opt.YColumn); err != nil {
+		return nil, err
+	}
+	res.Columns, res.HasHeader = r.sel.names, r.sel.header
+	if !r.sel.header {
+		r.rows.unread(first)
+	}
+	if err := r.decideX(); err != nil {
+		return nil, err
+	}
+	for {
+		rec, err := r.rows.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := r.addRow(rec); err != nil {
+			if !r.skipBad {
+				return nil, err
+			}
+			res.skip(err)
+		}
+	}
+	return r.finish()
+}
+
+// firstRecord returns the first record, which must have two or more
+// fields.
+func (r *reader) firstRecord() ([]string, error) {
+	first, err := r.rows.next()
+	if err == io.EOF {
+		return nil, r.errAt(0, 0, ErrNoData)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(first) < 2 {
+		return nil, r.errAt(r.rows.line(0), 0, ErrOneColumn)
+	}
+	return first, nil
+}
+
+// decideX looks at the first data rows to decide the kind of x.
+func (r *reader) decideX() error {
+	rows, err := r.rows.lookAhead(sampleRows)
+	if err != nil {
+		return err
+	}
+	var sample []string
+	for _, row := range rows {
+		if r.sel.x < len(row) {
+			if s := strings.TrimSpace(row[r.sel.x]); !missing(s) {
+				sample = append(sample, s)
+			}
+		}
+	}
+	header := ""
+	if r.sel.header {
+		header = r.sel.names[r.sel.x]
+	}
+	r.xcol = newXColumn(sample, header, r.decimalComma)
+	return nil
+}
+
+// addRow parses the chosen cells of rec and appends them to x and y, or
+// counts the row as missing.
+func (r *reader) addRow(rec []string) error {
+	sel := r.sel
+	if need := max(sel.x, sel.y) + 1; len(rec) < need {
+		col := min(sel.x, sel.y)
+		if col < len(rec) {
+			col = max(sel.x, sel.y)
+		}
+		return r.errAt(r.rows.line(len(rec)-1), col+1,
+			fmt.Errorf("row has %d %s, so column %d is missing", len(rec), plural(len(rec), "field"), col+1))
+	}
+	xs, ys := strings.TrimSpace(rec[sel.x]), strings.TrimSpace(rec[sel.y])
+	xMissing, yMissing := missing(xs), missing(ys)
+	var xv, yv float64
+	if !xMissing {
+		v, ev, err := r.xcol.parse(xs, r.x)
+		if err != nil {
+			return r.errAt(r.rows.line(sel.x), sel.x+1, err)
+		}
+		switch ev {
+		case evAmbiguous:
+			r.xcol.noteAmbiguous(xs, cellPos{r.rows.line(sel.x), sel.x + 1})
+		case evDecided:
+			r.xcol.decidedAt = cellPos{r.rows.line(sel.x), sel.x + 1}
+		}
+		xv = v
+	}
+	if !yMissing {
+		v, err := parseNumber(ys, r.decimalComma)
+		if err != nil {
+			return r.errAt(r.rows.line(sel.y), sel.y+1, err)
+		}
+		yv = v
+	}
+	if xMissing || yMissing {
+		r.res.Missing++
+		if len(r.res.MissingLines) < maxMissingLines {
+			r.res.MissingLines = append(r.res.MissingLines, r.rows.line(sel.x))
+		}
+		return nil
+	}
+	r.x = append(r.x, xv)
+	r.y = append(r.y, yv)
+	return nil
+}
+
+// finish makes the data set of the rows read.
+func (r *reader) finish() (*ReadResult, error) {
+	res := r.res
+	axis, cerr := r.xcol.finish(r.x)
+	if cerr != nil {
+		at := r.xcol.ambiguousAt
+		return nil, r.errAt(at.line, at.col, cerr)
+	}
+	if len(r.x) == 0 {
+		switch {
+		case res.Skipped > 0:
+			return nil, r.errAt(0, 0, fmt.Errorf("%w: all %d rows were skipped as bad; the first: %w", ErrNoData, res.Skipped, res.SkippedErrors[0]))
+		case res.Missing > 0:
+			return nil, r.errAt(0, 0, fmt.Errorf("%w: all %d rows have a missing x or y, the first on line %d", ErrNoData, res.Missing, res.MissingLines[0]))
+		}
+		return nil, r.errAt(0, 0, ErrNoData)
+	}
+	xName, yName := "x", "y"
+	if r.sel.header {
+		xName, yName = r.sel.names[r.sel.x], r.sel.names[r.sel.y]
+	}
+	res.Data = &Dataset{XName: xName, YName: yName, X: slices.Clip(r.x), Y: slices.Clip(r.y), XAxis: axis}
+	return res, nil
+}
+
+func (res *ReadResult) skip(err error) {
+	res.Skipped++
+	if len(res.SkippedErrors) < maxSkippedErrors {
+		res.SkippedErrors = append(res.SkippedErrors, err)
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// rowQueue hands out the records of src, the first ones from a buffer
+// filled to look ahead.
+type rowQueue struct {
+	src   records
+	buf   []bufferedRow
+	lines []int // the lines of the fields of the record last returned from buf; nil when it came from src
+}
+
+// bufferedRow is a record read ahead, with the line of each field.
+type bufferedRow struct {
+	cells []string
+	lines []int
+}
+
+func (q *rowQueue) next() ([]string, error) {
+	if len(q.buf) > 0 {
+		row := q.buf[0]
+		q.buf = q.buf[1:]
+		q.lines = row.lines
+		return row.cells, nil
+	}
+	q.lines = nil
+	return q.src.next()
+}
+
+func (q *rowQueue) line(i int) int {
+	if q.lines == nil {
+		return q.src.line(i)
+	}
+	return q.lines[max(0, min(i, len(q.lines)-1))]
+}
+
+// snapshot returns a copy of rec, which the source may reuse, with the
+// lines of its fields.
+func (q *rowQueue) snapshot(rec []string) bufferedRow {
+	row := bufferedRow{cells: slices.Clone(rec), lines: make([]int, max(len(rec), 1))}
+	for i := range row.lines {
+		row.lines[i] = q.line(i)
+	}
+	return row
+}
+
+// unread puts rec, the record last returned, back in front.
+func (q *rowQueue) unread(rec []string) {
+	q.buf = slices.Insert(q.buf, 0, q.snapshot(rec))
+}
+
+// lookAhead returns the next n records, or fewer at the end, leaving them
+// to be returned by next.
+func (q *rowQueue) lookAhead(n int) ([][]string, error) {
+	for len(q.buf) < n {
+		rec, err := q.src.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		q.lines = nil
+		q.buf = append(q.buf, q.snapshot(rec))
+	}
+	out := make([][]string, len(q.buf))
+	for i, row := range q.buf {
+		out[i] = row.cells
+	}
+	return out, nil
+}
