@@ -49,42 +49,52 @@ func CoefficientsText(m Model, raw []float64) string {
 	return b.String()
 }
 
-// coefName returns the name of coefficient i: w0.. for a polynomial, a0, a1,
-// b1, ... for the seasonal model.
+// coefName returns the name of coefficient i: w0.. for a polynomial; a0,
+// then c1.. for a trend, then a1, b1, a2, ... for the seasonal model.
 func coefName(m Model, i int) string {
 	if m.Kind == Seasonal {
-		if i == 0 {
+		n := m.Trend + 1
+		switch {
+		case i == 0:
 			return "a0"
+		case i < n:
+			return fmt.Sprintf("c%d", i)
+		case (i-n)%2 == 0:
+			return fmt.Sprintf("a%d", (i-n)/2+1)
 		}
-		if i%2 == 1 {
-			return fmt.Sprintf("a%d", (i+1)/2)
-		}
-		return fmt.Sprintf("b%d", i/2)
+		return fmt.Sprintf("b%d", (i-n)/2+1)
 	}
 	return fmt.Sprintf("w%d", i)
 }
 
-// termName returns the feature that coefficient i multiplies, "" for the
-// constant.
+// termName returns the feature that coefficient i multiplies in the user's
+// x, "" for the constant.
 func termName(m Model, i int) string {
+	return termNameIn(m, i, "x")
+}
+
+// termNameIn returns the feature that coefficient i multiplies with the
+// powers written in variable v, "" for the constant.
+func termNameIn(m Model, i int, v string) string {
 	if i == 0 {
 		return ""
 	}
-	if m.Kind == Seasonal {
-		k := (i + 1) / 2
+	if m.Kind == Seasonal && i > m.Trend {
+		j := i - m.Trend - 1
+		k := j/2 + 1
 		arg := fmt.Sprintf("2π·x/%g", m.Period)
 		if k > 1 {
 			arg = fmt.Sprintf("2π·%d·x/%g", k, m.Period)
 		}
-		if i%2 == 1 {
+		if j%2 == 0 {
 			return "cos(" + arg + ")"
 		}
 		return "sin(" + arg + ")"
 	}
 	if i == 1 {
-		return "x"
+		return v
 	}
-	return "x" + superscript(i)
+	return v + superscript(i)
 }
 
 func superscript(n int) string {
