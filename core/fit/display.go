@@ -144,7 +144,7 @@ func shortCenterScale(lo, hi float64) (center, scale string) {
 	if f, _ := strconv.ParseFloat(center, 64); f == 0 {
 		center = "0"
 	}
-	return center, strconv.FormatFloat(s, 'g', -1, 64)
+	return center, strconv.FormatFloat(s, 'f', -1, 64)
 }
 
 // tOfShown returns the design's t as an exact function of the shown t.
