@@ -61,7 +61,7 @@ func (pr *Problem) solve() error {
 		if pr.inv, err = pseudoInverseFactor(pr.r, p, pr.rank); err != nil {
 			return err
 		}
-		a = pr.normalSolve(pr.inv, mulTransVec(pr.r, p, z))
+		a = normalSolve(pr.inv, mulTransVec(pr.r, p, z))
 	}
 	pr.optSSE = pr.refine(a)
 	for _, v := range a {
@@ -119,7 +119,7 @@ func (pr *Problem) refine(a []float64) float64 {
 		if pr.rank == p {
 			delta = backSolve(pr.r, p, forwardSolveTrans(pr.r, p, g))
 		} else {
-			delta = pr.normalSolve(pr.inv, g)
+			delta = normalSolve(pr.inv, g)
 		}
 		size, change := 0.0, 0.0
 		for j := range a {
@@ -140,7 +140,7 @@ const epsilon = 0x1p-52
 
 // normalSolve returns W·Wᵀ·g, the solution of RᵀR·δ = g when W·Wᵀ =
 // (RᵀR)⁺.
-func (pr *Problem) normalSolve(w []float64, g []float64) []float64 {
+func normalSolve(w []float64, g []float64) []float64 {
 	p := len(g)
 	u := make([]float64, p)
 	for k := 0; k < p; k++ {
