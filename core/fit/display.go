@@ -77,19 +77,21 @@ func (c Coefficients) Definition() string {
 
 // Coefficients returns the coefficients of weights w as Tempfit shows them.
 // Whether they are in x or in t is decided once per problem, from its
-// optimum, so that a running fit does not switch between the two.
+// optimum, so that a running fit does not switch between the two. The
+// conversions and the check of the raw coefficients are done in
+// convPrec-bit arithmetic from exact rational change-of-basis matrices,
+// and rounded once to float64.
 func (pr *Problem) Coefficients(w []float64) Coefficients {
 	pr.displayOnce.Do(pr.chooseDisplay)
 	m := pr.Basis.Model
 	n := pr.trendTerms()
 	coef := pr.designCoefficients(w)
 	c := pr.display
-	power := chebToPower(rats(coef[:n]))
-	exactRaw := rewrite(power, pr.design.tOfX())
-	c.Raw = append(floats(exactRaw), coef[n:]...)
-	c.RawError = pr.rawError(exactRaw, c.Raw[:n])
+	raw := applyMap(pr.rawMap, coef[:n])
+	c.Raw = append(roundFloats(raw), coef[n:]...)
+	c.RawError = pr.rawError(raw, c.Raw[:n])
 	if c.Variable == "t" {
-		c.Values = append(floats(rewrite(power, pr.tOfShown())), coef[n:]...)
+		c.Values = append(roundFloats(applyMap(pr.shownMap, coef[:n])), coef[n:]...)
 	} else {
 		c.Values = append([]float64(nil), c.Raw...)
 	}
@@ -105,7 +107,8 @@ func (pr *Problem) Coefficients(w []float64) Coefficients {
 	return c
 }
 
-// chooseDisplay decides the variable of the shown coefficients from the
+// chooseDisplay prepares the maps from design coefficients to raw and
+// shown ones, decides the variable of the shown coefficients from the
 // optimum and fixes t's centre and scale.
 func (pr *Problem) chooseDisplay() {
 	c := Coefficients{Model: pr.Basis.Model, Variable: "x"}
@@ -114,14 +117,81 @@ func (pr *Problem) chooseDisplay() {
 	c.Center, _ = strconv.ParseFloat(c.CenterText, 64)
 	c.Scale, _ = strconv.ParseFloat(c.ScaleText, 64)
 	n := pr.trendTerms()
+	pr.rawMap = chebyshevMap(n, pr.design.tOfX())
+	pr.shownMap = chebyshevMap(n, pr.tOfShown(c))
 	if n > 1 {
-		exactRaw := rewrite(chebToPower(rats(pr.coef[:n])), pr.design.tOfX())
-		if e := pr.rawError(exactRaw, floats(exactRaw)); !(e <= RawTolerance) {
+		exactRaw := applyMap(pr.rawMap, pr.coef[:n])
+		if e := pr.rawError(exactRaw, roundFloats(exactRaw)); !(e <= RawTolerance) {
 			c.Variable = "t"
 			c.Reason = fmt.Sprintf("the coefficients of the powers of x cannot be held in float64: evaluated exactly, they would miss the fitted curve by up to %.2g times the range of y, so the equation is in t = (x − c)/s", e)
 		}
 	}
 	pr.display = c
+	to := pr.rawMap
+	if c.Variable == "t" {
+		to = pr.shownMap
+	}
+	p := len(pr.opt)
+	pr.shownMatrix = make([]float64, p*p)
+	for i := 0; i < n; i++ {
+		for k := 0; k < n; k++ {
+			pr.shownMatrix[i*p+k], _ = to[i][k].Float64()
+		}
+	}
+	for k := n; k < p; k++ {
+		pr.shownMatrix[k*p+k] = 1
+	}
+}
+
+// convPrec is the precision, in bits, of coefficient conversions and of the
+// check of raw coefficients: far beyond float64's 53 bits, so that their
+// rounding is nothing beside the errors measured.
+const convPrec = 2048
+
+// chebyshevMap returns the n×n matrix taking Chebyshev coefficients in the
+// design's t to power coefficients in the variable u, where t = to(u):
+// column k holds the power coefficients of T_k(to(u)).
+func chebyshevMap(n int, to affine) [][]*big.Float {
+	out := make([][]*big.Float, n)
+	for i := range out {
+		out[i] = make([]*big.Float, n)
+	}
+	for k := 0; k < n; k++ {
+		unit := make([]*big.Rat, n)
+		for i := range unit {
+			unit[i] = new(big.Rat)
+		}
+		unit[k].SetInt64(1)
+		for i, v := range rewrite(chebToPower(unit), to) {
+			out[i][k] = new(big.Float).SetPrec(convPrec).SetRat(v)
+		}
+	}
+	return out
+}
+
+// applyMap returns m·a in convPrec-bit arithmetic.
+func applyMap(m [][]*big.Float, a []float64) []*big.Float {
+	out := make([]*big.Float, len(m))
+	var term, ak big.Float
+	term.SetPrec(convPrec)
+	ak.SetPrec(convPrec)
+	for i, row := range m {
+		out[i] = new(big.Float).SetPrec(convPrec)
+		for k, v := range row {
+			ak.SetFloat64(a[k])
+			out[i].Add(out[i], term.Mul(v, &ak))
+		}
+	}
+	return out
+}
+
+// roundFloats returns the values rounded to the nearest float64.
+func roundFloats(v []*big.Float) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i], _ = x.Float64()
+	}
+	return out
 }
 
 // shortCenterScale returns a centre and scale for t = (x − c)/s as short
@@ -147,9 +217,8 @@ func shortCenterScale(lo, hi float64) (center, scale string) {
 	return center, strconv.FormatFloat(s, 'f', -1, 64)
 }
 
-// tOfShown returns the design's t as an exact function of the shown t.
-func (pr *Problem) tOfShown() affine {
-	c := pr.display
+// tOfShown returns the design's t as an exact function of the t of c.
+func (pr *Problem) tOfShown(c Coefficients) affine {
 	center, _ := new(big.Rat).SetString(c.CenterText)
 	scale, _ := new(big.Rat).SetString(c.ScaleText)
 	// x = scale·t_shown + center.
@@ -160,23 +229,28 @@ func (pr *Problem) tOfShown() affine {
 // rawError returns the largest difference, at the check points of the
 // data's x range, between the polynomial with the exact coefficients and
 // the one with the rounded coefficients, relative to the range of y.
-func (pr *Problem) rawError(exactRaw []*big.Rat, rounded []float64) float64 {
-	diff := rats(rounded)
-	for i := range diff {
+func (pr *Problem) rawError(exactRaw []*big.Float, rounded []float64) float64 {
+	diff := make([]*big.Float, len(rounded))
+	for i, v := range rounded {
+		diff[i] = new(big.Float).SetPrec(convPrec).SetFloat64(v)
 		diff[i].Sub(diff[i], exactRaw[i])
 	}
 	lo, hi := pr.Data.XRange()
-	worst := new(big.Rat)
-	var abs big.Rat
+	worst := 0.0
+	y := new(big.Float).SetPrec(convPrec)
+	xb := new(big.Float).SetPrec(convPrec)
 	for k := 0; k < rawCheckPoints; k++ {
 		x := lo/2 + hi/2 + (hi/2-lo/2)*math.Cos(math.Pi*float64(k)/(rawCheckPoints-1))
-		v := evalRat(diff, new(big.Rat).SetFloat64(x))
-		if abs.Abs(v).Cmp(worst) > 0 {
-			worst.Set(&abs)
+		xb.SetFloat64(x)
+		y.SetInt64(0)
+		for i := len(diff) - 1; i >= 0; i-- {
+			y.Mul(y, xb)
+			y.Add(y, diff[i])
 		}
+		v, _ := y.Float64()
+		worst = math.Max(worst, math.Abs(v))
 	}
-	e, _ := worst.Float64()
-	return e / pr.yRange()
+	return worst / pr.yRange()
 }
 
 // yRange returns the range of the data's y, or a stand-in when it is zero:

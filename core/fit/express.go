@@ -1,6 +1,10 @@
 package fit
 
-import "math/big"
+import (
+	"math/big"
+
+	"gonum.org/v1/gonum/mat"
+)
 
 // Moving coefficients between the design basis (Chebyshev polynomials of
 // the design's t, then harmonics) and the optimizers' features (powers of
@@ -70,4 +74,49 @@ func (pr *Problem) designCoefficients(w []float64) []float64 {
 		}
 	}
 	return out
+}
+
+// featureFactor returns K = R·M, p×p row major: the R factor of the design
+// matrix in the optimizers' features, X = Φ·M = Q·R·M. Both R and M are
+// upper triangular (a feature of degree j is a combination of design
+// functions of degree at most j), so K is too.
+func (pr *Problem) featureFactor() []float64 {
+	p := len(pr.opt)
+	m := pr.toDesign()
+	k := make([]float64, p*p)
+	for i := 0; i < p; i++ {
+		for j := i; j < p; j++ {
+			s := 0.0
+			for l := i; l <= j; l++ {
+				s += pr.r[i*p+l] * m[l*p+j]
+			}
+			k[i*p+j] = s
+		}
+	}
+	return k
+}
+
+// gramLimit is the largest ε·cond(K)², the relative error bound of the
+// quadratic form dᵀ(KᵀK)d in float64, for which LossGrad uses KᵀK. The
+// book's degree-4 polynomial in raw x, cond(K) ≈ 1e5, is well inside.
+const gramLimit = 1e-4
+
+// gramOf returns KᵀK for the p×p upper triangle k, or nil when cond(k) is
+// too large for it to serve (see gramLimit).
+func gramOf(k []float64, p int) []float64 {
+	c := mat.Cond(mat.NewDense(p, p, append([]float64(nil), k...)), 2)
+	if !(epsilon*c*c <= gramLimit) {
+		return nil
+	}
+	g := make([]float64, p*p)
+	for i := 0; i < p; i++ {
+		for j := 0; j < p; j++ {
+			s := 0.0
+			for l := 0; l <= min(i, j); l++ {
+				s += k[l*p+i] * k[l*p+j]
+			}
+			g[i*p+j] = s
+		}
+	}
+	return g
 }

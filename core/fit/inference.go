@@ -3,7 +3,6 @@ package fit
 import (
 	"errors"
 	"math"
-	"math/big"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -69,7 +68,7 @@ func (pr *Problem) Inference(w []float64, level float64) Inference {
 		in.AdjR2 = 1 - (1-in.R2)*float64(n-1)/float64(in.DF)
 		if pr.rank > 1 && sse > 0 {
 			in.F = ((pr.sst - sse) / float64(pr.rank-1)) / (sse / float64(in.DF))
-			in.FP = distuv.F{D1: float64(pr.rank - 1), D2: float64(in.DF)}.Survival(in.F)
+			in.FP = fPValue(in.F, pr.rank-1, in.DF)
 		}
 	}
 	k := float64(pr.rank + 1)
@@ -87,12 +86,36 @@ func (pr *Problem) Inference(w []float64, level float64) Inference {
 		if pr.rank == p && in.DF > 0 {
 			e.StdErr = math.Sqrt(in.Cov[i*p+i])
 			e.T = v / e.StdErr
-			e.P = 2 * distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(in.DF)}.Survival(math.Abs(e.T))
+			e.P = tPValue(e.T, in.DF)
 			e.Lower, e.Upper = v-q*e.StdErr, v+q*e.StdErr
 		}
 		in.Estimates[i] = e
 	}
 	return in
+}
+
+// tPValue returns the two-sided p-value of t under Student's t with df
+// degrees of freedom: NaN for NaN, 0 for an infinite t.
+func tPValue(t float64, df int) float64 {
+	switch {
+	case math.IsNaN(t):
+		return math.NaN()
+	case math.IsInf(t, 0):
+		return 0
+	}
+	return 2 * distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(df)}.Survival(math.Abs(t))
+}
+
+// fPValue returns the p-value of f under the F distribution with d1 and d2
+// degrees of freedom: NaN for NaN, 0 for an infinite f.
+func fPValue(f float64, d1, d2 int) float64 {
+	switch {
+	case math.IsNaN(f) || f < 0:
+		return math.NaN()
+	case math.IsInf(f, 0):
+		return 0
+	}
+	return distuv.F{D1: float64(d1), D2: float64(d2)}.Survival(f)
 }
 
 // quantile returns Student's t quantile for a two-sided interval at level
@@ -156,27 +179,7 @@ func (pr *Problem) shownCovariance(sigma float64) []float64 {
 // coefficients of the k-th design function.
 func (pr *Problem) toShown() []float64 {
 	pr.displayOnce.Do(pr.chooseDisplay)
-	p, n := len(pr.opt), pr.trendTerms()
-	to := pr.design.tOfX()
-	if pr.display.Variable == "t" {
-		to = pr.tOfShown()
-	}
-	m := make([]float64, p*p)
-	for k := 0; k < n; k++ {
-		unit := make([]*big.Rat, n)
-		for i := range unit {
-			unit[i] = new(big.Rat)
-		}
-		unit[k].SetInt64(1)
-		col := floats(rewrite(chebToPower(unit), to))
-		for i, v := range col {
-			m[i*p+k] = v
-		}
-	}
-	for k := n; k < p; k++ {
-		m[k*p+k] = 1
-	}
-	return m
+	return pr.shownMatrix
 }
 
 // Band names the interval a band gives at each x.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"sync"
 
 	"tempfit/core/data"
@@ -29,9 +30,15 @@ import (
 // answer are accurate however badly the raw features are conditioned.
 //
 // Training steps cost O(p²) for p parameters whatever the number of rows:
-// with G = XᵀX in the optimizers' features, SSE(w) = SSE(w*) +
-// (w−w*)ᵀG(w−w*) and its gradient is 2G(w−w*). Reported losses are computed
-// from the residuals.
+// with X = QK the QR factorization of the design matrix in the optimizers'
+// features, SSE(w) = SSE(w*) + ‖K(w−w*)‖² and its gradient is
+// 2KᵀK(w−w*). K is the design basis's R times the exact change of basis,
+// so it is found without another pass over the data. When K is well enough
+// conditioned the steps use G = KᵀK, the fastest form; otherwise (raw
+// powers of a large x, where gradient methods cannot make progress anyway)
+// they use K itself, whose sum of squares is never negative and loses
+// digits only as fast as cond(K), not cond(K)². Reported losses are
+// computed from the residuals.
 //
 // A Problem does not change once made and is safe for concurrent use.
 type Problem struct {
@@ -43,7 +50,8 @@ type Problem struct {
 	inv     []float64 // p×p W with (XᵀX)⁺ = W·Wᵀ in the design basis
 	rank    int
 	coef    []float64 // the optimum in the design basis
-	gram    []float64 // p×p XᵀX in the optimizers' features
+	factor  []float64 // p×p upper triangle K with XᵀX = KᵀK in the optimizers' features
+	gram    []float64 // KᵀK when it is accurate enough for LossGrad, else nil
 	opt     []float64 // the optimum in the optimizers' features
 	optSSE  float64
 	sst     float64 // total sum of squares about the mean
@@ -53,7 +61,10 @@ type Problem struct {
 	toDesignOnce   sync.Once
 	toDesignMatrix []float64 // see toDesign
 	displayOnce    sync.Once
-	display        Coefficients // the variable and t of shown coefficients
+	display        Coefficients   // the variable and t of shown coefficients
+	rawMap         [][]*big.Float // Chebyshev to raw power coefficients
+	shownMap       [][]*big.Float // Chebyshev to power coefficients in the shown t
+	shownMatrix    []float64      // design to shown coefficients, p×p, rounded
 }
 
 // Warnings about a problem's exact solution. Rank is judged in the
@@ -146,11 +157,13 @@ const minSumSquares = 1e-290
 // forms their Gram matrix, refusing features too large for float64.
 func (pr *Problem) prepareFeatures() error {
 	pr.opt = pr.toFeatures(pr.coef)
+	pr.factor = pr.featureFactor()
+	pr.gram = gramOf(pr.factor, len(pr.opt))
 	finite := true
 	for _, v := range pr.opt {
 		finite = finite && !math.IsNaN(v) && !math.IsInf(v, 0)
 	}
-	for _, v := range pr.gram {
+	for _, v := range pr.factor {
 		finite = finite && !math.IsNaN(v) && !math.IsInf(v, 0)
 	}
 	if !finite {
@@ -160,59 +173,9 @@ func (pr *Problem) prepareFeatures() error {
 	return nil
 }
 
-// gramBlock is the number of rows summed before a partial sum is added to
+// sumBlock is the number of rows summed before a partial sum is added to
 // the total, which keeps rounding error low for large data sets.
-const gramBlock = 1024
-
-// gramSum accumulates XᵀX for the optimizers' features, row by row, in
-// blocks of gramBlock rows.
-type gramSum struct {
-	p           int
-	sum, part   []float64 // upper triangles, p×p row major
-	f           []float64
-	rowsInBlock int
-}
-
-func newGramSum(p int) *gramSum {
-	return &gramSum{p: p, sum: make([]float64, p*p), part: make([]float64, p*p), f: make([]float64, p)}
-}
-
-// add adds the features of x.
-func (g *gramSum) add(bs Basis, x float64) {
-	p, f := g.p, g.f
-	bs.Features(x, f)
-	for i, fi := range f {
-		row := g.part[i*p : i*p+p]
-		for j := i; j < p; j++ {
-			row[j] += fi * f[j]
-		}
-	}
-	g.rowsInBlock++
-	if g.rowsInBlock == gramBlock {
-		g.flush()
-	}
-}
-
-func (g *gramSum) flush() {
-	for i, v := range g.part {
-		g.sum[i] += v
-	}
-	clear(g.part)
-	g.rowsInBlock = 0
-}
-
-// total returns the symmetric p×p XᵀX.
-func (g *gramSum) total() []float64 {
-	g.flush()
-	p := g.p
-	out := append([]float64(nil), g.sum...)
-	for i := 0; i < p; i++ {
-		for j := 0; j < i; j++ {
-			out[i*p+j] = out[j*p+i]
-		}
-	}
-	return out
-}
+const sumBlock = 1024
 
 // NumParams returns the number of weights.
 func (pr *Problem) NumParams() int { return len(pr.opt) }
@@ -236,7 +199,11 @@ func (pr *Problem) Warning() error { return pr.warning }
 func (pr *Problem) Minimum(w []float64) { copy(w, pr.opt) }
 
 // LossGrad returns SSE(w) and writes its gradient into grad, in O(p²).
+// It uses G = KᵀK when that is accurate enough: q = dᵀGd, gradient 2Gd.
 func (pr *Problem) LossGrad(w, grad []float64) float64 {
+	if pr.gram == nil {
+		return pr.lossGradFactor(w, grad)
+	}
 	p := len(pr.opt)
 	var buf [MaxParams]float64
 	d := buf[:p]
@@ -252,6 +219,37 @@ func (pr *Problem) LossGrad(w, grad []float64) float64 {
 		}
 		grad[i] = 2 * s
 		q += d[i] * s
+	}
+	return pr.optSSE + q
+}
+
+// lossGradFactor is LossGrad from K itself: u = Kd, q = ‖u‖², gradient
+// 2Kᵀu.
+func (pr *Problem) lossGradFactor(w, grad []float64) float64 {
+	p := len(pr.opt)
+	var dbuf, ubuf [MaxParams]float64
+	d, u := dbuf[:p], ubuf[:p]
+	for i, o := range pr.opt {
+		d[i] = w[i] - o
+	}
+	q := 0.0
+	for i := range u {
+		row := pr.factor[i*p+i : i*p+p]
+		di := d[i:]
+		di = di[:len(row)]
+		s := 0.0
+		for j, k := range row {
+			s += k * di[j]
+		}
+		u[i] = s
+		q += s * s
+	}
+	for j := range u {
+		s := 0.0
+		for i := 0; i <= j; i++ {
+			s += pr.factor[i*p+j] * u[i]
+		}
+		grad[j] = 2 * s
 	}
 	return pr.optSSE + q
 }
@@ -295,9 +293,9 @@ func (pr *Problem) SSE(w []float64) float64 {
 	}
 	f := pr.curve(w)
 	total := 0.0
-	for start := 0; start < len(pr.Data.X); start += gramBlock {
+	for start := 0; start < len(pr.Data.X); start += sumBlock {
 		part := 0.0
-		for i := start; i < min(start+gramBlock, len(pr.Data.X)); i++ {
+		for i := start; i < min(start+sumBlock, len(pr.Data.X)); i++ {
 			r := pr.Data.Y[i] - f(pr.Data.X[i])
 			part += r * r
 		}

@@ -19,14 +19,11 @@ func (pr *Problem) solve() error {
 	x, y := pr.Data.X, pr.Data.Y
 	tri := newTriangle(p + 1)
 	row := make([]float64, p+1)
-	g := newGramSum(p)
 	for i, xi := range x {
 		pr.design.features(xi, row[:p])
 		row[p] = y[i] / pr.yScale
 		tri.add(row)
-		g.add(pr.Basis, xi)
 	}
-	pr.gram = g.total()
 	aug := tri.R()
 	pr.r = make([]float64, p*p)
 	z := make([]float64, p)
@@ -92,10 +89,10 @@ func (pr *Problem) refine(a []float64) float64 {
 	for step := 0; ; step++ {
 		clear(g)
 		sse := 0.0
-		for start := 0; start < len(pr.Data.X); start += gramBlock {
+		for start := 0; start < len(pr.Data.X); start += sumBlock {
 			clear(part)
 			partSSE := 0.0
-			for i := start; i < min(start+gramBlock, len(pr.Data.X)); i++ {
+			for i := start; i < min(start+sumBlock, len(pr.Data.X)); i++ {
 				pr.design.features(pr.Data.X[i], f)
 				r := pr.Data.Y[i] / pr.yScale
 				for j, fj := range f {
