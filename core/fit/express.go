@@ -1,6 +1,7 @@
 package fit
 
 import (
+	"math"
 	"math/big"
 
 	"gonum.org/v1/gonum/mat"
@@ -116,6 +117,9 @@ func gramOf(k []float64, p int) []float64 {
 				s += k[l*p+i] * k[l*p+j]
 			}
 			g[i*p+j] = s
+			if math.IsInf(s, 0) {
+				return nil
+			}
 		}
 	}
 	return g

@@ -158,7 +158,6 @@ const minSumSquares = 1e-290
 func (pr *Problem) prepareFeatures() error {
 	pr.opt = pr.toFeatures(pr.coef)
 	pr.factor = pr.featureFactor()
-	pr.gram = gramOf(pr.factor, len(pr.opt))
 	finite := true
 	for _, v := range pr.opt {
 		finite = finite && !math.IsNaN(v) && !math.IsInf(v, 0)
@@ -170,6 +169,7 @@ func (pr *Problem) prepareFeatures() error {
 		lo, hi := pr.Data.XRange()
 		return fmt.Errorf("fit: raw powers of x up to x^%d overflow float64 for x as large as %g; use scaled x", pr.Basis.Model.TrendDegree(), math.Max(math.Abs(lo), math.Abs(hi)))
 	}
+	pr.gram = gramOf(pr.factor, len(pr.opt))
 	return nil
 }
 
