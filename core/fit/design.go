@@ -48,15 +48,18 @@ func (ds design) features(x float64, dst []float64) {
 
 // chebyshev writes T_0(t), …, T_{len(dst)-1}(t) into dst.
 func chebyshev(t float64, dst []float64) {
-	for i := range dst {
-		switch i {
-		case 0:
-			dst[0] = 1
-		case 1:
-			dst[1] = t
-		default:
-			dst[i] = 2*t*dst[i-1] - dst[i-2]
-		}
+	if len(dst) == 0 {
+		return
+	}
+	dst[0] = 1
+	if len(dst) == 1 {
+		return
+	}
+	dst[1] = t
+	prev, cur := 1.0, t
+	for i := 2; i < len(dst); i++ {
+		prev, cur = cur, 2*t*cur-prev
+		dst[i] = cur
 	}
 }
 

@@ -91,22 +91,20 @@ func (pr *Problem) refine(a []float64) float64 {
 		sse := 0.0
 		for start := 0; start < len(pr.Data.X); start += sumBlock {
 			clear(part)
-			partSSE := 0.0
+			partSSE, comp := 0.0, 0.0
 			for i := start; i < min(start+sumBlock, len(pr.Data.X)); i++ {
 				pr.design.features(pr.Data.X[i], f)
-				r := pr.Data.Y[i] / pr.yScale
-				for j, fj := range f {
-					r -= fj * a[j]
-				}
+				r := residual(pr.Data.Y[i]/pr.yScale, f, a)
 				for j, fj := range f {
 					part[j] += fj * r
 				}
-				partSSE += r * r
+				sq := r * r
+				partSSE, comp = twoSumAdd(partSSE, comp, sq, math.FMA(r, r, -sq))
 			}
 			for j := range g {
 				g[j] += part[j]
 			}
-			sse += partSSE
+			sse += partSSE + comp
 		}
 		sse *= pr.yScale * pr.yScale
 		if step == maxRefinements {
@@ -274,4 +272,27 @@ func triangularInverse(r []float64, p int) []float64 {
 		}
 	}
 	return w
+}
+
+// residual returns y − f·a with the dot product compensated: each product's
+// rounding error (from FMA) and each sum's (from TwoSum) are summed apart
+// and added at the end, which gives the result as if computed in twice the
+// precision.
+func residual(y float64, f, a []float64) float64 {
+	s, c := y, 0.0
+	for j, fj := range f {
+		p := fj * a[j]
+		e := math.FMA(fj, a[j], -p)
+		s, c = twoSumAdd(s, c, -p, -e)
+	}
+	return s + c
+}
+
+// twoSumAdd adds v + ve to the sum s with compensation c: TwoSum(s, v) puts
+// the rounding error of s + v into c, along with ve.
+func twoSumAdd(s, c, v, ve float64) (float64, float64) {
+	t := s + v
+	z := t - s
+	c += (s - (t - z)) + (v - z) + ve
+	return t, c
 }
