@@ -105,16 +105,6 @@ func substituteRat(c []*big.Rat, alpha, beta *big.Rat) []*big.Rat {
 	return out
 }
 
-// evalRat returns Σ c_i v^i exactly.
-func evalRat(c []*big.Rat, v *big.Rat) *big.Rat {
-	y := new(big.Rat)
-	for i := len(c) - 1; i >= 0; i-- {
-		y.Mul(y, v)
-		y.Add(y, c[i])
-	}
-	return y
-}
-
 // affine is the exact map v = α·u + β between two variables.
 type affine struct{ alpha, beta *big.Rat }
 

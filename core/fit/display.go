@@ -257,16 +257,16 @@ func (pr *Problem) rawError(exactRaw []*big.Float, rounded []float64) float64 {
 // the largest |y|, or 1.
 func (pr *Problem) yRange() float64 {
 	lo, hi := math.Inf(1), math.Inf(-1)
-	big := 0.0
+	largest := 0.0
 	for _, y := range pr.Data.Y {
 		lo, hi = math.Min(lo, y), math.Max(hi, y)
-		big = math.Max(big, math.Abs(y))
+		largest = math.Max(largest, math.Abs(y))
 	}
 	switch {
 	case hi > lo:
 		return hi - lo
-	case big > 0:
-		return big
+	case largest > 0:
+		return largest
 	}
 	return 1
 }

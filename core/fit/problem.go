@@ -114,15 +114,15 @@ func NewProblem(d *data.Dataset, m Model) (*Problem, error) {
 // computes the total sum of squares. Values whose squares cannot be summed
 // in float64 are refused.
 func (pr *Problem) scaleY() error {
-	big := 0.0
+	largest := 0.0
 	for _, y := range pr.Data.Y {
-		big = math.Max(big, math.Abs(y))
+		largest = math.Max(largest, math.Abs(y))
 	}
 	pr.yScale = 1
-	if big == 0 {
+	if largest == 0 {
 		return nil
 	}
-	_, e := math.Frexp(big)
+	_, e := math.Frexp(largest)
 	pr.yScale = math.Ldexp(1, e)
 	mean, sumSq := 0.0, 0.0
 	for _, y := range pr.Data.Y {
@@ -140,9 +140,9 @@ func (pr *Problem) scaleY() error {
 	total := sumSq * pr.yScale * pr.yScale
 	switch {
 	case math.IsInf(total, 0):
-		return fmt.Errorf("fit: the y values are too large to fit: |y| reaches %g, and the sum of their squares exceeds the largest number a float64 holds (about 1.8e308); change y's units, for example divide it by a power of ten", big)
+		return fmt.Errorf("fit: the y values are too large to fit: |y| reaches %g, and the sum of their squares exceeds the largest number a float64 holds (about 1.8e308); change y's units, for example divide it by a power of ten", largest)
 	case total < minSumSquares:
-		return fmt.Errorf("fit: the y values are too small to fit: |y| is at most %g, and the sum of their squares is below %g, where float64 loses precision; change y's units, for example multiply it by a power of ten", big, minSumSquares)
+		return fmt.Errorf("fit: the y values are too small to fit: |y| is at most %g, and the sum of their squares is below %g, where float64 loses precision; change y's units, for example multiply it by a power of ten", largest, minSumSquares)
 	}
 	pr.sst = sst * pr.yScale * pr.yScale
 	return nil
