@@ -201,18 +201,21 @@ func (pr *Problem) Minimum(w []float64) { copy(w, pr.opt) }
 // LossGrad returns SSE(w) and writes its gradient into grad, in O(p²).
 // It uses G = KᵀK when that is accurate enough: q = dᵀGd, gradient 2Gd.
 func (pr *Problem) LossGrad(w, grad []float64) float64 {
-	if pr.gram == nil {
+	gram := pr.gram
+	if gram == nil {
 		return pr.lossGradFactor(w, grad)
 	}
-	p := len(pr.opt)
+	opt := pr.opt
+	p := len(opt)
 	var buf [MaxParams]float64
 	d := buf[:p]
-	for i := range d {
-		d[i] = w[i] - pr.opt[i]
+	for i, o := range opt {
+		d[i] = w[i] - o
 	}
+	grad = grad[:p]
 	q := 0.0
-	for i := 0; i < p; i++ {
-		row := pr.gram[i*p : i*p+p]
+	for i := range grad {
+		row := gram[i*p : i*p+p]
 		s := 0.0
 		for j, dj := range d {
 			s += row[j] * dj
