@@ -2,6 +2,7 @@ package fit
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 
@@ -21,7 +22,7 @@ type Candidate struct {
 	PRESS float64
 	// CV is the k-fold cross-validation error: the sum over all points of
 	// the squared error of the point predicted by the model fitted to the
-	// other folds.
+	// other folds; NaN for a single point.
 	CV float64
 	// AIC and BIC are those of Inference (R's convention for lm).
 	AIC, BIC float64
@@ -42,8 +43,8 @@ type Comparison struct {
 
 // CompareOptions are the settings of a comparison.
 type CompareOptions struct {
-	// Folds is the number of cross-validation folds; 0 means 10, or the
-	// number of points when there are fewer.
+	// Folds is the number of cross-validation folds, from 2 to the number
+	// of points; 0 means 10, or the number of points when there are fewer.
 	Folds int
 	// Seed chooses the folds: the points are shuffled by a permutation
 	// from math/rand/v2's PCG generator seeded with (Seed, Seed), and the
@@ -90,9 +91,8 @@ func Compare(d *data.Dataset, models []Model, opt CompareOptions) (Comparison, e
 	k := opt.Folds
 	if k <= 0 {
 		k = min(DefaultFolds, n)
-	}
-	if k < 2 || k > n {
-		return Comparison{}, errors.New("fit: cross-validation needs from 2 folds to one per point")
+	} else if k < 2 || k > n {
+		return Comparison{}, fmt.Errorf("fit: %d cross-validation folds for %d points: want from 2 to one per point", k, n)
 	}
 	cmp := Comparison{Best: -1, Folds: k, Seed: opt.Seed}
 	folds := Folds(n, k, opt.Seed)
@@ -104,9 +104,12 @@ func Compare(d *data.Dataset, models []Model, opt CompareOptions) (Comparison, e
 		in := pr.Inference(pr.opt, DefaultLevel)
 		cmp.Candidates = append(cmp.Candidates, Candidate{
 			Model: m, Params: m.NumParams(), SSE: pr.optSSE,
-			PRESS: pr.PRESS(), CV: pr.crossValidate(folds, k),
+			PRESS: pr.PRESS(), CV: math.NaN(),
 			AIC: in.AIC, BIC: in.BIC, Warning: pr.warning,
 		})
+		if k >= 2 {
+			cmp.Candidates[len(cmp.Candidates)-1].CV = pr.crossValidate(folds, k)
+		}
 	}
 	for i, c := range cmp.Candidates {
 		if c.Warning != nil || math.IsNaN(c.PRESS) {

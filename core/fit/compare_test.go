@@ -165,3 +165,21 @@ func TestHarmonicCandidates(t *testing.T) {
 		t.Errorf("folds %d, best %d", cmp.Folds, cmp.Best)
 	}
 }
+
+func TestCompareFewPoints(t *testing.T) {
+	one, _ := data.New("x", "y", []float64{3}, []float64{7})
+	cmp, err := Compare(one, []Model{{Kind: Polynomial, Degree: 0, Scaling: Raw}, {Kind: Polynomial, Degree: 2, Scaling: Raw}}, CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cmp.Candidates[0]
+	if c.SSE != 0 || !math.IsInf(c.PRESS, 1) || !math.IsNaN(c.CV) || cmp.Best != 0 {
+		t.Errorf("one point: %+v, best %d", c, cmp.Best)
+	}
+	if cmp.Candidates[1].Warning == nil {
+		t.Error("degree 2 through one point has no warning")
+	}
+	if _, err := Compare(bookData(t), DegreeCandidates(12, Raw), CompareOptions{Folds: 13}); err == nil {
+		t.Error("13 folds for 12 points were accepted")
+	}
+}
