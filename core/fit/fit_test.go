@@ -6,6 +6,8 @@ import (
 	"math"
 	"testing"
 
+	"gonum.org/v1/gonum/mat"
+
 	"tempfit/core/data"
 )
 
@@ -83,16 +85,28 @@ func TestUnderdetermined(t *testing.T) {
 	if pr.OptimumSSE() > 1e-20 {
 		t.Errorf("SSE = %g, want an exact fit", pr.OptimumSSE())
 	}
-	// Minimum norm: the weights lie in the row space of X, so they are
-	// orthogonal to every null-space direction; compare with a perturbed
-	// exact fit which must have a larger norm.
-	w := pr.Optimum()
-	norm := 0.0
-	for _, v := range w {
-		norm += v * v
+	for i, x := range d.X {
+		if got := pr.Predict(pr.Optimum(), []float64{x})[0]; math.Abs(got-d.Y[i]) > 1e-12 {
+			t.Errorf("prediction at %v = %v, want %v", x, got, d.Y[i])
+		}
 	}
-	if norm > 100 {
-		t.Errorf("weights %v are not small", w)
+	// Minimum norm in the well-conditioned basis: the coefficients lie in
+	// the row space of the design matrix, orthogonal to its null space.
+	p := pr.NumParams()
+	phi := mat.NewDense(d.Len(), p, nil)
+	for i, x := range d.X {
+		pr.design.features(x, phi.RawRowView(i))
+	}
+	var svd mat.SVD
+	if !svd.Factorize(phi, mat.SVDFull) {
+		t.Fatal("SVD failed")
+	}
+	var v mat.Dense
+	svd.VTo(&v)
+	for k := d.Len(); k < p; k++ {
+		if dot := mat.Dot(v.ColView(k), mat.NewVecDense(p, pr.coef)); math.Abs(dot) > 1e-12 {
+			t.Errorf("coefficients have %v along null direction %d", dot, k)
+		}
 	}
 	if math.IsNaN(pr.StatsFor(0).GapPercent) == false {
 		t.Errorf("gap percent of an exact fit should be undefined")

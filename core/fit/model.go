@@ -15,7 +15,9 @@ type Kind string
 const (
 	// Polynomial is y = w0 + w1·x + ... + wd·x^d.
 	Polynomial Kind = "poly"
-	// Seasonal is y = a0 + Σ_k (a_k cos(2πkx/P) + b_k sin(2πkx/P)).
+	// Seasonal is a polynomial trend of degree Trend (0 by default, a
+	// constant) plus K harmonics of period P:
+	// y = Σ_j c_j·x^j + Σ_k (a_k cos(2πkx/P) + b_k sin(2πkx/P)).
 	Seasonal Kind = "seasonal"
 )
 
@@ -33,12 +35,22 @@ const (
 // Limits of the model sizes.
 const (
 	MaxDegree    = 15
+	MaxTrend     = 3
 	MaxHarmonics = 12
-	MaxParams    = 2*MaxHarmonics + 1 // the most weights any model has
+	MaxParams    = MaxTrend + 1 + 2*MaxHarmonics // the most weights any model has
 )
 
-// DefaultPeriod is the seasonal model's period: twelve months.
+// DefaultPeriod is the seasonal model's period for month numbers: twelve
+// months.
 const DefaultPeriod = 12
+
+// DaysPerYear is the mean length of the Gregorian year in days, the seasonal
+// period for x measured in days.
+const DaysPerYear = 365.2425
+
+// DaysPerDecade is ten Gregorian years in days, the span of a trend stated
+// "per decade" for x measured in days.
+const DaysPerDecade = 10 * DaysPerYear
 
 // Model describes a model that is linear in its parameters.
 type Model struct {
@@ -46,7 +58,13 @@ type Model struct {
 	Degree    int     // polynomial degree, 0..MaxDegree
 	Harmonics int     // seasonal harmonics K, 1..MaxHarmonics
 	Period    float64 // seasonal period P, > 0
-	Scaling   Scaling // polynomial only; the seasonal model uses x as it is
+	// Scaling applies to the powers of x: those of a polynomial and those
+	// of a seasonal model's trend. An empty Scaling means Raw for a
+	// seasonal model.
+	Scaling Scaling
+	// Trend is the degree of the seasonal model's polynomial trend,
+	// 0..MaxTrend; 0 is a constant level, the plain seasonal model.
+	Trend int
 }
 
 // BookModel returns the reference example's model: a degree-4 polynomial in
@@ -94,6 +112,12 @@ func (m Model) Validate() error {
 		if !(m.Period > 0) || math.IsInf(m.Period, 0) {
 			return fmt.Errorf("fit: period %v must be a positive number", m.Period)
 		}
+		if m.Trend < 0 || m.Trend > MaxTrend {
+			return fmt.Errorf("fit: trend degree %d out of range 0..%d", m.Trend, MaxTrend)
+		}
+		if m.Scaling != "" && m.Scaling != Raw && m.Scaling != Scaled {
+			return fmt.Errorf("fit: unknown feature scaling %q", m.Scaling)
+		}
 	default:
 		return fmt.Errorf("fit: unknown model %q", m.Kind)
 	}
@@ -103,117 +127,37 @@ func (m Model) Validate() error {
 // NumParams returns the number of parameters (weights) of the model.
 func (m Model) NumParams() int {
 	if m.Kind == Seasonal {
-		return 2*m.Harmonics + 1
+		return m.Trend + 1 + 2*m.Harmonics
 	}
 	return m.Degree + 1
+}
+
+// TrendDegree returns the degree of the model's polynomial part: the degree
+// of a polynomial, the trend degree of a seasonal model.
+func (m Model) TrendDegree() int {
+	if m.Kind == Seasonal {
+		return m.Trend
+	}
+	return m.Degree
 }
 
 // String returns a short English description such as
 // "polynomial of degree 4, raw x".
 func (m Model) String() string {
 	if m.Kind == Seasonal {
-		return fmt.Sprintf("seasonal with %d harmonics, period %g", m.Harmonics, m.Period)
+		s := fmt.Sprintf("seasonal with %d harmonics, period %g", m.Harmonics, m.Period)
+		if m.Trend > 0 {
+			s += fmt.Sprintf(", trend of degree %d in %s x", m.Trend, m.scaling())
+		}
+		return s
 	}
 	return fmt.Sprintf("polynomial of degree %d, %s x", m.Degree, m.Scaling)
 }
 
-// Basis is a model's feature map bound to an x range; the range matters only
-// to a polynomial in scaled x, where t = a·x + b maps [lo, hi] onto [-1, 1].
-type Basis struct {
-	Model Model
-	a, b  float64 // t = a·x + b
-}
-
-// NewBasis returns the feature map of m for data whose x spans [lo, hi].
-func NewBasis(m Model, lo, hi float64) Basis {
-	bs := Basis{Model: m, a: 1}
-	if m.Kind == Polynomial && m.Scaling == Scaled {
-		if hi > lo {
-			bs.a = 2 / (hi - lo)
-			bs.b = -(hi + lo) / (hi - lo)
-		} else {
-			bs.b = -lo
-		}
+// scaling returns the scaling of the model's powers of x, Raw when unset.
+func (m Model) scaling() Scaling {
+	if m.Scaling == "" {
+		return Raw
 	}
-	return bs
-}
-
-// Features writes the features of x into dst, which has NumParams elements.
-func (bs Basis) Features(x float64, dst []float64) {
-	m := bs.Model
-	if m.Kind == Seasonal {
-		dst[0] = 1
-		for k := 1; k <= m.Harmonics; k++ {
-			s, c := math.Sincos(2 * math.Pi * float64(k) * x / m.Period)
-			dst[2*k-1] = c
-			dst[2*k] = s
-		}
-		return
-	}
-	t := bs.a*x + bs.b
-	p := 1.0
-	for i := range dst {
-		dst[i] = p
-		p *= t
-	}
-}
-
-// Predict returns the model's value at x for weights w.
-func (bs Basis) Predict(w []float64, x float64) float64 {
-	m := bs.Model
-	if m.Kind == Seasonal {
-		y := w[0]
-		for k := 1; k <= m.Harmonics; k++ {
-			s, c := math.Sincos(2 * math.Pi * float64(k) * x / m.Period)
-			y += w[2*k-1]*c + w[2*k]*s
-		}
-		return y
-	}
-	t := bs.a*x + bs.b
-	y := 0.0
-	for i := len(w) - 1; i >= 0; i-- {
-		y = y*t + w[i]
-	}
-	return y
-}
-
-// RawCoefficients returns the model's coefficients in the user's own x: for
-// a polynomial, c with y = c0 + c1·x + ... ; for the seasonal model, the
-// weights themselves.
-func (bs Basis) RawCoefficients(w []float64) []float64 {
-	if bs.Model.Kind == Seasonal || (bs.a == 1 && bs.b == 0) {
-		return append([]float64(nil), w...)
-	}
-	return substitute(w, bs.a, bs.b)
-}
-
-// FromRaw returns the weights of this basis that give the polynomial with
-// coefficients raw in x; it is the inverse of RawCoefficients.
-func (bs Basis) FromRaw(raw []float64) []float64 {
-	if bs.Model.Kind == Seasonal || (bs.a == 1 && bs.b == 0) {
-		return append([]float64(nil), raw...)
-	}
-	// x = (t - b)/a = t/a - b/a.
-	return substitute(raw, 1/bs.a, -bs.b/bs.a)
-}
-
-// substitute returns the coefficients in x of Σ w_i (a·x + b)^i.
-func substitute(w []float64, a, b float64) []float64 {
-	c := make([]float64, len(w))
-	pow := []float64{1} // coefficients of (a·x + b)^i
-	for i, wi := range w {
-		for j, pj := range pow {
-			c[j] += wi * pj
-		}
-		if i == len(w)-1 {
-			break
-		}
-		next := make([]float64, len(pow)+1)
-		for j, pj := range pow {
-			next[j] += pj * b
-			next[j+1] += pj * a
-		}
-		pow = next
-	}
-	return c
+	return m.Scaling
 }

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
-
-	"gonum.org/v1/gonum/mat"
+	"math/big"
+	"sync"
 
 	"tempfit/core/data"
 )
@@ -13,33 +13,78 @@ import (
 // Problem is the least-squares problem a model defines on a data set: find
 // weights w minimising the sum of squared errors SSE(w) = Σ (f(x_i)·w − y_i)².
 //
-// It is prepared once per data set so that training steps cost O(p²) for p
-// parameters whatever the number of rows: with w* the exact minimiser and
-// G = XᵀX, SSE(w) = SSE(w*) + (w−w*)ᵀG(w−w*) and its gradient is 2G(w−w*).
-// Both are differences from the optimum, which keeps them accurate for badly
-// conditioned features. Reported losses are computed from the residuals.
+// The exact minimum is found in a well-conditioned basis (centred and
+// scaled x, Chebyshev polynomials, see design) by a QR factorization with
+// iterative refinement, whatever features the optimizers see. The optimum
+// is then re-expressed, exactly and rounded once, in the optimizers'
+// features Basis. For raw powers of a large x that rounding can move the
+// curve a great deal, so the curve of weights w is defined as the exact
+// optimum plus the change the weights make to it:
+//
+//	y(x) = y*(x) + Σ_i (w_i − w*_i)·f_i(x),
+//
+// with y*(x) evaluated in the well-conditioned basis and w* the rounded
+// optimum. In exact arithmetic this is Σ w_i·f_i(x); in float64 it makes
+// the optimum's weights give the optimum's curve and SSE exactly, so the
+// gap to the optimum, the optimum curve and every statistic of the exact
+// answer are accurate however badly the raw features are conditioned.
+//
+// Training steps cost O(p²) for p parameters whatever the number of rows:
+// with X = QK the QR factorization of the design matrix in the optimizers'
+// features, SSE(w) = SSE(w*) + ‖K(w−w*)‖² and its gradient is
+// 2KᵀK(w−w*). K is the design basis's R times the exact change of basis,
+// so it is found without another pass over the data. When K is well enough
+// conditioned the steps use G = KᵀK, the fastest form; otherwise (raw
+// powers of a large x, where gradient methods cannot make progress anyway)
+// they use K itself, whose sum of squares is never negative and loses
+// digits only as fast as cond(K), not cond(K)². Reported losses are
+// computed from the residuals.
 //
 // A Problem does not change once made and is safe for concurrent use.
 type Problem struct {
 	Data  *data.Dataset
-	Basis Basis
+	Basis Basis // the optimizers' features
 
-	gram    []float64 // p×p, row major
-	opt     []float64 // exact minimiser
+	design  design    // the well-conditioned basis of the exact solve
+	r       []float64 // p×p R factor of the design matrix, row major
+	inv     []float64 // p×p W with (XᵀX)⁺ = W·Wᵀ in the design basis
+	rank    int
+	coef    []float64 // the optimum in the design basis
+	factor  []float64 // p×p upper triangle K with XᵀX = KᵀK in the optimizers' features
+	gram    []float64 // KᵀK when it is accurate enough for LossGrad, else nil
+	opt     []float64 // the optimum in the optimizers' features
 	optSSE  float64
 	sst     float64 // total sum of squares about the mean
+	yScale  float64 // the power of two y is divided by inside the solve
 	warning error
+
+	toDesignOnce   sync.Once
+	toDesignMatrix []float64 // see toDesign
+	displayOnce    sync.Once
+	display        Coefficients   // the variable and t of shown coefficients
+	rawMap         [][]*big.Float // Chebyshev to raw power coefficients
+	shownMap       [][]*big.Float // Chebyshev to power coefficients in the shown t
+	shownMatrix    []float64      // design to shown coefficients, p×p, rounded
 }
 
-// Warnings about a problem's exact solution.
+// Warnings about a problem's exact solution. Rank is judged in the
+// well-conditioned basis only: features that are merely badly conditioned
+// never cause a warning.
 var (
 	// ErrUnderdetermined says there are fewer points than parameters.
-	ErrUnderdetermined = errors.New("fewer points than parameters: the curve passes through every point and the weights are the smallest that do (minimum norm)")
-	// ErrRankDeficient says the features are linearly dependent on the data.
-	ErrRankDeficient = errors.New("the features are linearly dependent on these x values: the weights are the smallest among equally good ones (minimum norm)")
+	ErrUnderdetermined = errors.New("fewer points than parameters: the curve passes through every point and its coefficients are the smallest that do (minimum norm)")
+	// ErrRankDeficient says there are fewer distinct x values than
+	// parameters, so many curves fit equally well.
+	ErrRankDeficient = errors.New("fewer distinct x values than parameters: many curves fit equally well, and the one shown has the smallest coefficients (minimum norm)")
+	// ErrDependentTerms says the model's terms are linearly dependent at
+	// the data's x values, as when a harmonic vanishes or repeats at every
+	// point.
+	ErrDependentTerms = errors.New("the model's terms are linearly dependent at these x values (a harmonic vanishes or repeats at every point): many curves fit equally well, and the one shown has the smallest coefficients (minimum norm)")
 )
 
-// NewProblem prepares the least-squares problem of model m on d.
+// NewProblem prepares the least-squares problem of model m on d and solves
+// it exactly. It fails, saying why, when the values are too large or too
+// small to fit in float64.
 func NewProblem(d *data.Dataset, m Model) (*Problem, error) {
 	if err := m.Validate(); err != nil {
 		return nil, err
@@ -48,158 +93,129 @@ func NewProblem(d *data.Dataset, m Model) (*Problem, error) {
 		return nil, errors.New("fit: no data")
 	}
 	lo, hi := d.XRange()
-	pr := &Problem{Data: d, Basis: NewBasis(m, lo, hi)}
-	p := m.NumParams()
-	pr.gram = gram(pr.Basis, d.X, p)
+	ds, err := newDesign(m, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	pr := &Problem{Data: d, Basis: NewBasis(m, lo, hi), design: ds}
+	if err := pr.scaleY(); err != nil {
+		return nil, err
+	}
 	if err := pr.solve(); err != nil {
 		return nil, err
 	}
-	pr.optSSE = pr.SSE(pr.opt)
-	mean := 0.0
-	for _, y := range d.Y {
-		mean += y
-	}
-	mean /= float64(d.Len())
-	for _, y := range d.Y {
-		pr.sst += (y - mean) * (y - mean)
+	if err := pr.prepareFeatures(); err != nil {
+		return nil, err
 	}
 	return pr, nil
 }
 
-// gramBlock is the number of rows summed before a partial sum is added to
-// the total, which keeps rounding error low for large data sets.
-const gramBlock = 1024
-
-// gram returns XᵀX for the features of x, as a p×p row-major slice.
-func gram(bs Basis, x []float64, p int) []float64 {
-	total := make([]float64, p*p)
-	part := make([]float64, p*p)
-	f := make([]float64, p)
-	for start := 0; start < len(x); start += gramBlock {
-		clear(part)
-		for _, xi := range x[start:min(start+gramBlock, len(x))] {
-			bs.Features(xi, f)
-			for i, fi := range f {
-				row := part[i*p : i*p+p]
-				for j := i; j < p; j++ {
-					row[j] += fi * f[j]
-				}
-			}
-		}
-		for i := range total {
-			total[i] += part[i]
-		}
+// scaleY chooses the power of two that y is divided by in the solve and
+// computes the total sum of squares. Values whose squares cannot be summed
+// in float64 are refused.
+func (pr *Problem) scaleY() error {
+	largest := 0.0
+	for _, y := range pr.Data.Y {
+		largest = math.Max(largest, math.Abs(y))
 	}
-	for i := 0; i < p; i++ {
-		for j := 0; j < i; j++ {
-			total[i*p+j] = total[j*p+i]
-		}
+	pr.yScale = 1
+	if largest == 0 {
+		return nil
 	}
-	return total
-}
-
-// solve finds the exact least-squares weights. Each feature column is
-// scaled to unit norm first, which is what makes raw powers of x tractable;
-// a full-rank tall system is then solved by QR, anything else by SVD for the
-// answer of minimum norm in those scaled columns.
-func (pr *Problem) solve() error {
-	d, bs := pr.Data, pr.Basis
-	n, p := d.Len(), bs.Model.NumParams()
-	x := mat.NewDense(n, p, nil)
-	for i, xi := range d.X {
-		bs.Features(xi, x.RawRowView(i))
+	_, e := math.Frexp(largest)
+	pr.yScale = math.Ldexp(1, e)
+	mean, sumSq := 0.0, 0.0
+	for _, y := range pr.Data.Y {
+		v := y / pr.yScale
+		mean += v
+		sumSq += v * v
 	}
-	y := mat.NewVecDense(n, append([]float64(nil), d.Y...))
-
-	norms := make([]float64, p)
-	for j := range norms {
-		norms[j] = mat.Norm(x.ColView(j), 2)
-		if norms[j] == 0 {
-			norms[j] = 1
-		}
+	n := float64(pr.Data.Len())
+	mean /= n
+	sst := 0.0
+	for _, y := range pr.Data.Y {
+		v := y/pr.yScale - mean
+		sst += v * v
 	}
-	for i := 0; i < n; i++ {
-		row := x.RawRowView(i)
-		for j := range row {
-			row[j] /= norms[j]
-		}
+	total := sumSq * pr.yScale * pr.yScale
+	switch {
+	case math.IsInf(total, 0):
+		return fmt.Errorf("fit: the y values are too large to fit: |y| reaches %g, and the sum of their squares exceeds the largest number a float64 holds (about 1.8e308); change y's units, for example divide it by a power of ten", largest)
+	case total < minSumSquares:
+		return fmt.Errorf("fit: the y values are too small to fit: |y| is at most %g, and the sum of their squares is below %g, where float64 loses precision; change y's units, for example multiply it by a power of ten", largest, minSumSquares)
 	}
-
-	w := mat.NewVecDense(p, nil)
-	solved := false
-	if n >= p {
-		var qr mat.QR
-		qr.Factorize(x)
-		if qr.Cond() < 1e12 {
-			if err := qr.SolveVecTo(w, false, y); err == nil {
-				solved = true
-			}
-		}
-	}
-	if !solved {
-		var svd mat.SVD
-		if !svd.Factorize(x, mat.SVDThin) {
-			return errors.New("fit: singular value decomposition failed")
-		}
-		vals := svd.Values(nil)
-		tol := float64(max(n, p)) * vals[0] * 1e-13
-		rank := 0
-		for _, v := range vals {
-			if v > tol {
-				rank++
-			}
-		}
-		if rank == 0 {
-			rank = 1
-		}
-		var ws mat.Dense
-		svd.SolveTo(&ws, y, rank)
-		w.CopyVec(ws.ColView(0))
-		if n < p {
-			pr.warning = ErrUnderdetermined
-		} else {
-			pr.warning = ErrRankDeficient
-		}
-	}
-	pr.opt = make([]float64, p)
-	for j := range pr.opt {
-		pr.opt[j] = w.AtVec(j) / norms[j]
-	}
-	for _, v := range pr.opt {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("fit: the exact solution is not finite for %s", bs.Model)
-		}
-	}
+	pr.sst = sst * pr.yScale * pr.yScale
 	return nil
 }
+
+// minSumSquares is the smallest sum of squared y values fitted: below it a
+// sum of squared errors a billion times smaller would lose precision to
+// gradual underflow.
+const minSumSquares = 1e-290
+
+// prepareFeatures expresses the optimum in the optimizers' features and
+// forms their Gram matrix, refusing features too large for float64.
+func (pr *Problem) prepareFeatures() error {
+	pr.opt = pr.toFeatures(pr.coef)
+	pr.factor = pr.featureFactor()
+	finite := true
+	for _, v := range pr.opt {
+		finite = finite && !math.IsNaN(v) && !math.IsInf(v, 0)
+	}
+	for _, v := range pr.factor {
+		finite = finite && !math.IsNaN(v) && !math.IsInf(v, 0)
+	}
+	if !finite {
+		lo, hi := pr.Data.XRange()
+		return fmt.Errorf("fit: raw powers of x up to x^%d overflow float64 for x as large as %g; use scaled x", pr.Basis.Model.TrendDegree(), math.Max(math.Abs(lo), math.Abs(hi)))
+	}
+	pr.gram = gramOf(pr.factor, len(pr.opt))
+	return nil
+}
+
+// sumBlock is the number of rows summed before a partial sum is added to
+// the total, which keeps rounding error low for large data sets.
+const sumBlock = 1024
 
 // NumParams returns the number of weights.
 func (pr *Problem) NumParams() int { return len(pr.opt) }
 
-// Optimum returns a copy of the exact least-squares weights.
+// Rank returns the rank of the design matrix in the well-conditioned basis:
+// NumParams unless Warning is not nil.
+func (pr *Problem) Rank() int { return pr.rank }
+
+// Optimum returns a copy of the exact least-squares weights in the
+// optimizers' features.
 func (pr *Problem) Optimum() []float64 { return append([]float64(nil), pr.opt...) }
 
 // OptimumSSE returns the smallest possible sum of squared errors.
 func (pr *Problem) OptimumSSE() float64 { return pr.optSSE }
 
-// Warning returns ErrUnderdetermined or ErrRankDeficient when the exact
-// solution is one of many, and nil otherwise.
+// Warning returns ErrUnderdetermined, ErrRankDeficient or ErrDependentTerms
+// when the exact solution is one of many, and nil otherwise.
 func (pr *Problem) Warning() error { return pr.warning }
 
 // Minimum writes the exact least-squares weights into w.
 func (pr *Problem) Minimum(w []float64) { copy(w, pr.opt) }
 
 // LossGrad returns SSE(w) and writes its gradient into grad, in O(p²).
+// It uses G = KᵀK when that is accurate enough: q = dᵀGd, gradient 2Gd.
 func (pr *Problem) LossGrad(w, grad []float64) float64 {
-	p := len(pr.opt)
+	gram := pr.gram
+	if gram == nil {
+		return pr.lossGradFactor(w, grad)
+	}
+	opt := pr.opt
+	p := len(opt)
 	var buf [MaxParams]float64
 	d := buf[:p]
-	for i := range d {
-		d[i] = w[i] - pr.opt[i]
+	for i, o := range opt {
+		d[i] = w[i] - o
 	}
+	grad = grad[:p]
 	q := 0.0
-	for i := 0; i < p; i++ {
-		row := pr.gram[i*p : i*p+p]
+	for i := range grad {
+		row := gram[i*p : i*p+p]
 		s := 0.0
 		for j, dj := range d {
 			s += row[j] * dj
@@ -210,36 +226,109 @@ func (pr *Problem) LossGrad(w, grad []float64) float64 {
 	return pr.optSSE + q
 }
 
+// lossGradFactor is LossGrad from K itself: u = Kd, q = ‖u‖², gradient
+// 2Kᵀu.
+func (pr *Problem) lossGradFactor(w, grad []float64) float64 {
+	p := len(pr.opt)
+	var dbuf, ubuf [MaxParams]float64
+	d, u := dbuf[:p], ubuf[:p]
+	for i, o := range pr.opt {
+		d[i] = w[i] - o
+	}
+	q := 0.0
+	for i := range u {
+		row := pr.factor[i*p+i : i*p+p]
+		di := d[i:]
+		di = di[:len(row)]
+		s := 0.0
+		for j, k := range row {
+			s += k * di[j]
+		}
+		u[i] = s
+		q += s * s
+	}
+	for j := range u {
+		s := 0.0
+		for i := 0; i <= j; i++ {
+			s += pr.factor[i*p+j] * u[i]
+		}
+		grad[j] = 2 * s
+	}
+	return pr.optSSE + q
+}
+
 // QuickLoss returns SSE(w) in O(p²) from the prepared quadratic form.
 func (pr *Problem) QuickLoss(w []float64) float64 {
 	var grad [MaxParams]float64
 	return pr.LossGrad(w, grad[:len(w)])
 }
 
-// SSE returns the sum of squared errors of w, computed from the residuals.
-func (pr *Problem) SSE(w []float64) float64 {
-	s := 0.0
-	for i, x := range pr.Data.X {
-		r := pr.Data.Y[i] - pr.Basis.Predict(w, x)
-		s += r * r
+// isOptimum reports whether w are the optimum's weights.
+func (pr *Problem) isOptimum(w []float64) bool {
+	for i, v := range pr.opt {
+		if w[i] != v {
+			return false
+		}
 	}
-	return s
+	return true
+}
+
+// curve returns the function of x that weights w give (see Problem).
+func (pr *Problem) curve(w []float64) func(x float64) float64 {
+	var buf [MaxParams]float64
+	d := buf[:len(pr.opt)]
+	moved := false
+	for i := range d {
+		d[i] = w[i] - pr.opt[i]
+		moved = moved || d[i] != 0
+	}
+	if !moved {
+		return func(x float64) float64 { return pr.design.eval(pr.coef, x) }
+	}
+	return func(x float64) float64 { return pr.design.eval(pr.coef, x) + pr.Basis.Predict(d, x) }
+}
+
+// SSE returns the sum of squared errors of w, computed from the residuals;
+// for the optimum's weights, those the exact solve computed.
+func (pr *Problem) SSE(w []float64) float64 {
+	if pr.isOptimum(w) {
+		return pr.optSSE
+	}
+	f := pr.curve(w)
+	total := 0.0
+	for start := 0; start < len(pr.Data.X); start += sumBlock {
+		part := 0.0
+		for i := start; i < min(start+sumBlock, len(pr.Data.X)); i++ {
+			r := pr.Data.Y[i] - f(pr.Data.X[i])
+			part += r * r
+		}
+		total += part
+	}
+	return total
 }
 
 // Predict returns the model's values at xs for weights w.
 func (pr *Problem) Predict(w []float64, xs []float64) []float64 {
+	f := pr.curve(w)
 	out := make([]float64, len(xs))
 	for i, x := range xs {
-		out[i] = pr.Basis.Predict(w, x)
+		out[i] = f(x)
 	}
 	return out
 }
 
+// Curve returns the model's curve for weights w as a function of x, for
+// charts; it is the function Predict evaluates.
+func (pr *Problem) Curve(w []float64) func(x float64) float64 {
+	return pr.curve(append([]float64(nil), w...))
+}
+
 // Residuals returns observed minus predicted at every data point.
 func (pr *Problem) Residuals(w []float64) []float64 {
+	f := pr.curve(w)
 	out := make([]float64, pr.Data.Len())
 	for i, x := range pr.Data.X {
-		out[i] = pr.Data.Y[i] - pr.Basis.Predict(w, x)
+		out[i] = pr.Data.Y[i] - f(x)
 	}
 	return out
 }
