@@ -73,7 +73,9 @@ import (
 )
 
 // Version is the newest format version this package reads and writes.
-// Version 2 added the data's x axis ("x_axis"). Encode writes the oldest
+// Version 2 added the data's x axis ("x_axis"), the seasonal model's
+// trend degree ("model"."trend") and the hold-out rule ("hold_out").
+// Encode writes the oldest
 // version that holds a project: 1 when x is plain numbers, so that such
 // files still open in releases that read only version 1, and 2 when x
 // holds dates or months.
@@ -124,6 +126,8 @@ type Project struct {
 	Steps        int     // step budget; 0 means train.DefaultSteps
 	Speed        string  // SpeedAnimated or SpeedMax
 	XMax         float64 // where the curve and predictions end; 0 means the data's range
+	// HoldOut says which points are held out of training.
+	HoldOut fit.HoldRule
 
 	// Weights are the current weights in the model's own features: either
 	// Model.NumParams() of them, or none for a model not trained yet.

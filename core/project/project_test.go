@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -591,5 +592,28 @@ func TestLoadErrors(t *testing.T) {
 	p, err := Load(csv)
 	if p != nil || err == nil || err.Error() != csv+": not a Tempfit project (not a JSON object)" {
 		t.Errorf("CSV file: %v, %v", p, err)
+	}
+}
+
+func TestRoundTripTrendAndHoldOut(t *testing.T) {
+	p := sample()
+	p.Model = fit.Model{Kind: fit.Seasonal, Harmonics: 2, Period: 12, Trend: 1, Scaling: fit.Scaled}
+	p.Weights = make([]float64, p.Model.NumParams())
+	p.OptimizerState = nil
+	p.HoldOut = fit.HoldRule{Kind: fit.HoldRandom, Fraction: 0.2, Seed: 7}
+	b := encodeBytes(t, p)
+	if !strings.Contains(string(b), `"version": 2`) {
+		t.Errorf("a trend and a hold-out need format 2:\n%s", b)
+	}
+	q, err := Decode(strings.NewReader(string(b)), "p.tempfit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Model != p.Model || q.HoldOut != p.HoldOut {
+		t.Errorf("read back %+v, %+v", q.Model, q.HoldOut)
+	}
+	p.HoldOut = fit.HoldRule{Kind: fit.HoldLast, Fraction: 1.5}
+	if err := Encode(io.Discard, p); err == nil {
+		t.Error("a hold-out of 150% was written")
 	}
 }

@@ -53,6 +53,9 @@ func (p *Project) Validate() error {
 	if p.Speed != SpeedAnimated && p.Speed != SpeedMax {
 		return fmt.Errorf("speed %q is neither %q nor %q", p.Speed, SpeedAnimated, SpeedMax)
 	}
+	if err := p.HoldOut.Validate(); err != nil {
+		return err
+	}
 	if !finite(p.XMax) {
 		return fmt.Errorf("x max %v is not a finite number", p.XMax)
 	}

@@ -22,6 +22,7 @@ type wireProject struct {
 	Steps          int                  `json:"steps"`
 	Speed          string               `json:"speed"`
 	XMax           float64              `json:"x_max"`
+	HoldOut        *wireHoldOut         `json:"hold_out,omitempty"`
 	Weights        []float64            `json:"weights"`
 	Step           int                  `json:"step"`
 	History        []wirePoint          `json:"history"`
@@ -82,7 +83,16 @@ type wireModel struct {
 	Degree    int     `json:"degree"`
 	Harmonics int     `json:"harmonics"`
 	Period    float64 `json:"period"`
+	Trend     int     `json:"trend,omitempty"`
 	Scaling   string  `json:"scaling"`
+}
+
+// wireHoldOut is the JSON form of a hold-out rule other than none.
+type wireHoldOut struct {
+	Kind     string  `json:"kind"`
+	Fraction float64 `json:"fraction,omitempty"`
+	Span     float64 `json:"span,omitempty"`
+	Seed     uint64  `json:"seed,omitempty"`
 }
 
 type wirePoint struct {
@@ -109,6 +119,7 @@ func toWire(p *Project) *wireProject {
 			Degree:    p.Model.Degree,
 			Harmonics: p.Model.Harmonics,
 			Period:    p.Model.Period,
+			Trend:     p.Model.Trend,
 			Scaling:   string(p.Model.Scaling),
 		},
 		Optimizer:      string(p.Optimizer),
@@ -121,7 +132,10 @@ func toWire(p *Project) *wireProject {
 		History:        make([]wirePoint, len(p.History)),
 		OptimizerState: make(map[string][]float64, len(p.OptimizerState)),
 	}
-	if wp.Data.XAxis != nil {
+	if h := p.HoldOut; h.Kind != fit.HoldNone {
+		wp.HoldOut = &wireHoldOut{Kind: string(h.Kind), Fraction: h.Fraction, Span: h.Span, Seed: h.Seed}
+	}
+	if wp.Data.XAxis != nil || wp.Model.Trend != 0 || wp.HoldOut != nil {
 		wp.Version = 2
 	}
 	for i, pt := range p.History {
@@ -162,6 +176,12 @@ func fromWire(wp *wireProject) (*Project, error) {
 	p.Data.XName, p.Data.YName = wp.Data.XName, wp.Data.YName
 	p.Data.X, p.Data.Y = clone(wp.Data.X), clone(wp.Data.Y)
 	p.Data.XAxis = axis
+	if wp.Version >= 2 {
+		p.Model.Trend = wp.Model.Trend
+		if h := wp.HoldOut; h != nil {
+			p.HoldOut = fit.HoldRule{Kind: fit.HoldKind(h.Kind), Fraction: h.Fraction, Span: h.Span, Seed: h.Seed}
+		}
+	}
 	if len(wp.History) > 0 {
 		p.History = make([]train.LossPoint, len(wp.History))
 		for i, pt := range wp.History {

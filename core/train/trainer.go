@@ -51,6 +51,7 @@ type Snapshot struct {
 	StepsPerSecond float64
 	Elapsed        time.Duration // time spent running
 	History        []LossPoint
+	HeldOut        HeldOut      // the weights measured on the points held out of training
 	Problem        *fit.Problem // the problem the weights belong to
 	Config         Config
 }
@@ -61,18 +62,20 @@ type Trainer struct {
 	mu   sync.Mutex
 	cond *sync.Cond // signalled when pause or stop requests change
 
-	cfg   Config
-	prob  *fit.Problem
-	opt   optim.Optimizer
-	w     []float64 // current weights
-	prev  []float64 // the weights one step before w
-	spare []float64
-	step  int
-	best  float64
-	limit float64 // a loss above this is divergence
-	hist  History
-	state State
-	err   error
+	cfg     Config
+	prob    *fit.Problem
+	opt     optim.Optimizer
+	w       []float64 // current weights
+	prev    []float64 // the weights one step before w
+	spare   []float64
+	step    int
+	best    float64
+	limit   float64 // a loss above this is divergence
+	hist    History
+	held    *data.Dataset // the points held out of training, or nil
+	holdOut *fit.HoldOut  // measures weights on them, or nil
+	state   State
+	err     error
 
 	running bool          // the goroutine is alive
 	paused  bool          // the goroutine should wait
@@ -341,6 +344,9 @@ func (t *Trainer) SetData(d *data.Dataset) error {
 		copy(t.w, prob.Basis.FromRaw(t.prob.Basis.RawCoefficients(t.w)))
 	}
 	t.prob = prob
+	if t.held != nil {
+		t.holdOut = fit.NewHoldOut(prob, t.held)
+	}
 	copy(t.prev, t.w)
 	t.best = prob.QuickLoss(t.w)
 	t.setLimit()
@@ -626,6 +632,7 @@ func (t *Trainer) publish() {
 		StepsPerSecond: t.rate,
 		Elapsed:        elapsed,
 		History:        t.hist.Points(),
+		HeldOut:        t.heldOut(),
 		Problem:        t.prob,
 		Config:         t.cfg,
 	}

@@ -431,3 +431,45 @@ func TestHistoryThins(t *testing.T) {
 		}
 	}
 }
+
+func TestHeldOutMeasuredLive(t *testing.T) {
+	d := bookData(t)
+	held := fit.LastFraction(d.X, 0.25)
+	trainSet, heldSet, err := fit.Split(d, held)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := New(trainSet, bookConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := tr.Snapshot(); s.HeldOut.N != 0 {
+		t.Errorf("held out %d points before any were given", s.HeldOut.N)
+	}
+	tr.SetHeldOut(heldSet)
+	tr.Advance(1000)
+	s := tr.Snapshot()
+	if s.HeldOut.N != 3 || s.Problem.Data.Len() != 9 {
+		t.Fatalf("held out %d points, trained on %d", s.HeldOut.N, s.Problem.Data.Len())
+	}
+	want := 0.0
+	curve := s.Problem.Curve(s.Weights)
+	for i, x := range heldSet.X {
+		r := heldSet.Y[i] - curve(x)
+		want += r * r
+	}
+	if math.Abs(s.HeldOut.SSE-want) > 1e-9*want || math.Abs(s.HeldOut.RMSE-math.Sqrt(want/3)) > 1e-9 {
+		t.Errorf("held-out SSE %v, RMSE %v; want %v", s.HeldOut.SSE, s.HeldOut.RMSE, want)
+	}
+	// A data swap keeps measuring the same points.
+	if err := tr.SetData(trainSet); err != nil {
+		t.Fatal(err)
+	}
+	if n := tr.Snapshot().HeldOut.N; n != 3 {
+		t.Errorf("after a swap %d points are held out", n)
+	}
+	tr.SetHeldOut(nil)
+	if n := tr.Snapshot().HeldOut.N; n != 0 {
+		t.Errorf("%d points held out after clearing", n)
+	}
+}
