@@ -68,14 +68,17 @@ func (s *Session) Redo() bool {
 }
 
 // InsertPoints inserts the points read (from the clipboard) before row
-// at, as one step that Undo takes back.
-func (s *Session) InsertPoints(at int, d *data.Dataset) {
-	points := make([]sheet.Point, d.Len())
-	for i := range points {
-		points[i] = sheet.Point{X: d.X[i], Y: d.Y[i]}
+// at, as one step that Undo takes back. Their x moves onto the table's x
+// axis: dates pasted into a table of dates keep their days. Points whose x
+// cannot be put on that axis, such as dates pasted among plain numbers,
+// are refused.
+func (s *Session) InsertPoints(at int, res *data.ReadResult) error {
+	if err := s.sheet.InsertDataset(at, res.Data); err != nil {
+		return err
 	}
-	s.sheet.InsertRows(at, points)
+	s.note = readNoteOf(res)
 	s.rowsChanged()
+	return nil
 }
 
 // ReplacePoints replaces every row with the points read (from the
@@ -86,12 +89,15 @@ func (s *Session) ReplacePoints(res *data.ReadResult) {
 	if !res.HasHeader {
 		xName, yName := s.sheet.Names()
 		if named, err := data.New(xName, yName, d.X, d.Y); err == nil {
+			named.XAxis = d.XAxis
 			d = named
 		}
 	}
 	s.sheet.Replace(d)
+	s.note = readNoteOf(res)
+	changed := s.periodForAxis()
 	s.dataChanged()
-	s.notify(Table | Trainer | File)
+	s.notify(Table | Trainer | File | changed)
 }
 
 // rowsChanged passes edited rows on and tells the views.

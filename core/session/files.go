@@ -53,7 +53,7 @@ func readWithGoodRows(read func(data.ReadOptions) (*data.ReadResult, error), opt
 // Import makes the points read from the data file at path the document,
 // as one step that Undo takes back.
 func (s *Session) Import(path string, res *data.ReadResult) {
-	s.replaceDocument(res.Data, filepath.Base(path), absPath(path))
+	s.replaceDocument(res.Data, filepath.Base(path), absPath(path), readNoteOf(res))
 }
 
 // ReadSample reads an embedded sample.
@@ -72,19 +72,22 @@ func (s *Session) OpenSample(sample sampledata.Sample) error {
 	if err != nil {
 		return err
 	}
-	s.replaceDocument(d, sample.File, "")
+	s.replaceDocument(d, sample.File, "", ReadNote{})
 	return nil
 }
 
 // replaceDocument replaces the table's rows with d, as one step that Undo
-// takes back, and makes d's file the document, saved as it is.
-func (s *Session) replaceDocument(d *data.Dataset, name, source string) {
+// takes back, and makes d's file the document, saved as it is; note is
+// what to tell about reading it.
+func (s *Session) replaceDocument(d *data.Dataset, name, source string, note ReadNote) {
 	s.sheet.Replace(d)
 	s.name, s.source, s.projectPath = name, source, ""
+	s.note = note
+	changed := s.periodForAxis()
 	s.loadData()
 	s.markSaved()
 	s.rebuild()
-	s.notify(Table | Trainer | File)
+	s.notify(Table | Trainer | File | changed)
 }
 
 // New starts an untitled document with an empty table and the same
@@ -92,6 +95,7 @@ func (s *Session) replaceDocument(d *data.Dataset, name, source string) {
 func (s *Session) New() {
 	s.sheet = sheet.New("", "")
 	s.name, s.source, s.projectPath = "", "", ""
+	s.note = ReadNote{}
 	s.loadData()
 	s.markSaved()
 	s.rebuild()
@@ -125,7 +129,18 @@ func (s *Session) ExportPredictions(path string, grid []float64) error {
 	if err := CheckOutput(path, s.source, s.projectPath); err != nil {
 		return err
 	}
-	return WritePredictions(path, snap, grid)
+	if grid != nil {
+		return WritePredictions(path, snap, grid)
+	}
+	// Every row, held out or not.
+	d, curve := s.data, snap.Problem.Curve(snap.Weights)
+	return data.WriteFileAtomic(path, 0o644, func(out io.Writer) error {
+		predicted := make([]float64, d.Len())
+		for i, x := range d.X {
+			predicted[i] = curve(x)
+		}
+		return data.WritePredictions(out, d, predicted)
+	})
 }
 
 // WritePredictions writes the predictions of a snapshot to a CSV file at

@@ -16,7 +16,8 @@ type Job struct {
 	gen     uint64
 	build   bool
 	cfg     train.Config
-	data    *data.Dataset
+	data    *data.Dataset  // the points that train
+	held    *data.Dataset  // the points held out, or nil
 	trainer *train.Trainer // the trainer to give the rows to, when !build
 
 	made *train.Trainer // the trainer made
@@ -27,9 +28,14 @@ type Job struct {
 func (j *Job) Run() {
 	if j.build {
 		j.made, j.err = train.New(j.data, j.cfg)
+		if j.err == nil {
+			j.made.SetHeldOut(j.held)
+		}
 		return
 	}
-	j.err = j.trainer.SetData(j.data)
+	if j.err = j.trainer.SetData(j.data); j.err == nil {
+		j.trainer.SetHeldOut(j.held)
+	}
 }
 
 // Discard undoes the work of a job that will not be finished: a trainer

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"tempfit/core/data"
+	"tempfit/core/fit"
 	"tempfit/core/optim"
 	"tempfit/core/project"
 	"tempfit/core/sheet"
@@ -33,7 +34,7 @@ func (e *ContinueError) Unwrap() error { return e.Err }
 func (s *Session) Project() *project.Project {
 	xName, yName := s.sheet.Names()
 	p := &project.Project{
-		Data:         data.Dataset{XName: xName, YName: yName},
+		Data:         data.Dataset{XName: xName, YName: yName, XAxis: s.sheet.XAxis()},
 		Source:       s.source,
 		Model:        s.cfg.Model,
 		Optimizer:    s.cfg.Method,
@@ -41,6 +42,7 @@ func (s *Session) Project() *project.Project {
 		Steps:        s.cfg.Steps,
 		Speed:        project.SpeedMax,
 		XMax:         finiteOr(s.extendTo, 0),
+		HoldOut:      s.hold,
 	}
 	if s.cfg.Pace > 0 {
 		p.Speed = project.SpeedAnimated
@@ -115,9 +117,21 @@ func readProject(path string) (*loaded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	d.XAxis = p.Data.XAxis
 	l.data = d
-	l.trainer, l.trainErr = train.New(d, l.cfg)
-	if l.trainErr != nil || len(p.Weights) == 0 {
+	trainSet, heldSet := d, (*data.Dataset)(nil)
+	if p.HoldOut.Kind != fit.HoldNone {
+		if trainSet, heldSet, err = fit.Split(d, p.HoldOut.Mask(d.X)); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		trainSet.XAxis = d.XAxis
+	}
+	l.trainer, l.trainErr = train.New(trainSet, l.cfg)
+	if l.trainErr != nil {
+		return l, nil
+	}
+	l.trainer.SetHeldOut(heldSet)
+	if len(p.Weights) == 0 {
 		return l, nil
 	}
 	if err := l.trainer.Restore(p.Checkpoint()); err != nil {
@@ -149,6 +163,8 @@ func (s *Session) showLoaded(l *loaded) {
 		s.sheet = sheet.New(p.Data.XName, p.Data.YName)
 	}
 	s.source = p.Source
+	s.note = ReadNote{}
+	s.hold = p.HoldOut
 	s.cfg = l.cfg
 	s.extendTo = math.NaN()
 	if p.XMax != 0 {

@@ -7,23 +7,44 @@ import (
 	"tempfit/core/train"
 )
 
-// loadData makes the data set from the table's complete rows.
+// loadData makes the data set from the table's complete rows and splits
+// it into the points that train and those held out.
 func (s *Session) loadData() {
 	s.data, s.dataErr = s.sheet.Dataset()
 	if s.dataErr != nil {
 		s.data = nil
 	}
+	s.split()
+}
+
+// split applies the hold-out rule to the data set.
+func (s *Session) split() {
+	s.held, s.trainSet, s.heldSet, s.splitErr = nil, s.data, nil, nil
+	if s.data == nil || s.hold.Kind == fit.HoldNone {
+		return
+	}
+	mask := s.hold.Mask(s.data.X)
+	trainSet, heldSet, err := fit.Split(s.data, mask)
+	if err != nil {
+		s.trainSet, s.splitErr = nil, err
+		return
+	}
+	trainSet.XAxis = s.data.XAxis
+	if heldSet != nil {
+		heldSet.XAxis = s.data.XAxis
+	}
+	s.held, s.trainSet, s.heldSet = mask, trainSet, heldSet
 }
 
 // dataChanged passes edited rows on: to the trainer without stopping it,
 // or to a new trainer when there is none.
 func (s *Session) dataChanged() {
 	s.loadData()
-	if s.data == nil || s.trainer == nil || s.building {
+	if s.trainSet == nil || s.trainer == nil || s.building {
 		s.rebuild()
 		return
 	}
-	s.jobs.put(&Job{gen: s.gen, data: s.data, trainer: s.trainer})
+	s.jobs.put(&Job{gen: s.gen, data: s.trainSet, held: s.heldSet, trainer: s.trainer})
 }
 
 // rebuild stops the trainer and asks for a new one for the current data
@@ -33,13 +54,14 @@ func (s *Session) rebuild() {
 		s.trainer.Stop()
 	}
 	s.gen++
-	if s.data == nil {
+	if s.trainSet == nil {
 		s.building = false
+		s.trainErr = s.splitErr
 		s.setTrainer(nil)
 		return
 	}
 	s.building = true
-	s.jobs.put(&Job{gen: s.gen, build: true, cfg: s.cfg, data: s.data})
+	s.jobs.put(&Job{gen: s.gen, build: true, cfg: s.cfg, data: s.trainSet, held: s.heldSet})
 }
 
 // setTrainer makes tr the session's trainer, stopping the one before.
@@ -137,10 +159,17 @@ const (
 	NoticeAllSteps               // the whole budget was used
 	NoticeUnderdetermined        // fewer points than parameters: the optimum is one of many
 	NoticeRankDeficient          // dependent features: the optimum is one of many
+	NoticeDependentTerms         // seasonal terms dependent at these x: the optimum is one of many
+	NoticeRead                   // rows were skipped, or a file decoded, as ReadNote says
 )
 
 // FitError returns why the model cannot be fitted to the data, or nil.
-func (s *Session) FitError() error { return s.trainErr }
+func (s *Session) FitError() error {
+	if s.splitErr != nil {
+		return s.splitErr
+	}
+	return s.trainErr
+}
 
 // NoticeFor returns what to say about the session with snap the snapshot
 // shown, which may be nil.
@@ -148,6 +177,8 @@ func (s *Session) NoticeFor(snap *train.Snapshot) Notice {
 	switch {
 	case s.dataErr != nil:
 		return NoticeNoData
+	case s.splitErr != nil:
+		return NoticeCannotFit
 	case s.trainErr != nil:
 		return NoticeCannotFit
 	case snap == nil:
@@ -172,7 +203,12 @@ func (s *Session) NoticeFor(snap *train.Snapshot) Notice {
 			return NoticeUnderdetermined
 		case errors.Is(w, fit.ErrRankDeficient):
 			return NoticeRankDeficient
+		case errors.Is(w, fit.ErrDependentTerms):
+			return NoticeDependentTerms
 		}
+	}
+	if s.note.Missing > 0 || s.note.Encoding != "" {
+		return NoticeRead
 	}
 	return NoticeNone
 }

@@ -16,6 +16,7 @@ type settingsKey struct {
 	steps    int
 	animated bool
 	extendTo uint64 // the bits of the x the curve is drawn to
+	hold     fit.HoldRule
 }
 
 // savedState is what was last saved or opened, to tell whether there are
@@ -34,6 +35,7 @@ func (s *Session) settingsKey() settingsKey {
 		steps:    s.cfg.Steps,
 		animated: s.cfg.Pace > 0,
 		extendTo: math.Float64bits(s.extendTo),
+		hold:     s.hold,
 	}
 }
 

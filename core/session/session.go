@@ -89,7 +89,13 @@ type Session struct {
 	source      string  // the data file the rows came from, or ""
 	projectPath string  // the project file Save writes, or ""
 	saved       savedState
-	restored    bool // the document is work restored from an autosave
+	restored    bool          // the document is work restored from an autosave
+	note        ReadNote      // what to tell about the rows read last
+	hold        fit.HoldRule  // which points are held out of training
+	held        []bool        // the points of data held out, or nil
+	trainSet    *data.Dataset // the points that train: data without the held ones
+	heldSet     *data.Dataset // the held-out points, or nil
+	splitErr    error         // why no point is left to train on
 
 	trainer  *train.Trainer
 	gen      uint64 // counts trainers asked for; a job of an older one is stale
@@ -116,6 +122,7 @@ func New(opts Options) *Session {
 	}
 	if opts.Data != nil {
 		s.sheet = sheet.FromDataset(opts.Data)
+		s.periodForAxis()
 	}
 	s.loadData()
 	s.markSaved()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"tempfit/core/data"
 	"tempfit/core/fit"
 	"tempfit/core/optim"
 )
@@ -33,8 +34,8 @@ func (s *Session) CheckModel(m fit.Model) (interpolates bool, err error) {
 		return false, err
 	}
 	n := 0
-	if s.data != nil {
-		n = s.data.Len()
+	if s.trainSet != nil {
+		n = s.trainSet.Len()
 	}
 	params := m.NumParams()
 	switch {
@@ -116,4 +117,44 @@ func (s *Session) SetExtendTo(x float64) {
 	}
 	s.extendTo = x
 	s.notify(Settings | File)
+}
+
+// HoldOut returns the rule that chooses the points held out of training.
+func (s *Session) HoldOut() fit.HoldRule { return s.hold }
+
+// SetHoldOut holds out of training the points rule chooses; the trainer
+// goes on with the points left, keeping its weights, and measures every
+// snapshot on the points held out.
+func (s *Session) SetHoldOut(rule fit.HoldRule) error {
+	if err := rule.Validate(); err != nil {
+		return err
+	}
+	s.hold = rule
+	s.dataChanged()
+	s.notify(Settings | Trainer | File)
+	return nil
+}
+
+// Held returns which points of Data are held out of training, or nil when
+// none are.
+func (s *Session) Held() []bool { return s.held }
+
+// HeldData returns the points held out of training, or nil.
+func (s *Session) HeldData() *data.Dataset { return s.heldSet }
+
+// HeldRows returns which rows of the table are held out of training, or
+// nil when none are.
+func (s *Session) HeldRows() []bool {
+	if s.held == nil {
+		return nil
+	}
+	rows := make([]bool, s.sheet.Len())
+	i := 0
+	for r := range rows {
+		if s.sheet.Complete(r) {
+			rows[r] = s.held[i]
+			i++
+		}
+	}
+	return rows
 }

@@ -262,7 +262,7 @@ func TestReplacePointsKeepsNamesWithoutHeader(t *testing.T) {
 	if x, _ := s.Sheet().Names(); x != "day" {
 		t.Errorf("a header's names were not taken: %s", x)
 	}
-	s.InsertPoints(1, res.Data)
+	s.InsertPoints(1, res)
 	if s.Sheet().Len() != 4 || y(s, 1) != 3 {
 		t.Errorf("inserted rows: %d rows, row 2 y = %v", s.Sheet().Len(), y(s, 1))
 	}
