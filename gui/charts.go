@@ -74,16 +74,15 @@ func fitPlot(v *view, s *train.Snapshot) *plot.Plot {
 		Labels: v.chart.labels,
 	}
 	if d := v.data; d != nil {
-		f.X, f.Y = d.X, d.Y
+		f.X, f.Y, f.XAxis = d.X, d.Y, d.XAxis
 		f.XMin, f.XMax = d.XRange()
 		if v.chart.extendTo > f.XMax {
 			f.XMax = v.chart.extendTo
 		}
 	}
 	if s != nil && s.Problem != nil {
-		basis, w, opt := s.Problem.Basis, s.Weights, s.Problem.Optimum()
-		f.Predict = func(x float64) float64 { return basis.Predict(w, x) }
-		f.Optimum = func(x float64) float64 { return basis.Predict(opt, x) }
+		f.Predict = s.Problem.Curve(s.Weights)
+		f.Optimum = s.Problem.Curve(s.Problem.Optimum())
 	}
 	p, err := chart.FitPlot(f)
 	if err != nil {
@@ -95,6 +94,9 @@ func fitPlot(v *view, s *train.Snapshot) *plot.Plot {
 // residualPlot returns the chart of the residuals of the snapshot's data.
 func residualPlot(v *view, s *train.Snapshot) *plot.Plot {
 	r := chart.Residuals{XLabel: v.chart.xLabel, YLabel: v.chart.residual}
+	if v.data != nil {
+		r.XAxis = v.data.XAxis
+	}
 	if s != nil && s.Problem != nil {
 		r.X = s.Problem.Data.X
 		r.Residuals = s.Problem.Residuals(s.Weights)

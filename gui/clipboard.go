@@ -1,8 +1,6 @@
 package gui
 
 import (
-	"math"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tempfit/core/data"
-	"tempfit/core/fit"
 	"tempfit/core/session"
 )
 
@@ -58,7 +55,9 @@ func (w *MainWindow) pasteRows(res *data.ReadResult) {
 	insert := widget.NewButton(lang.L("Insert at row {{.Row}}", map[string]any{"Row": at + 1}), func() {
 		d.Hide()
 		w.table.clearSelection()
-		w.session.InsertPoints(at, res.Data)
+		if err := w.session.InsertPoints(at, res); err != nil {
+			w.ShowError(err)
+		}
 	})
 	insert.Importance = widget.HighImportance
 	replace := widget.NewButton(lang.L("Replace all"), func() {
@@ -76,55 +75,43 @@ func (w *MainWindow) pasteRows(res *data.ReadResult) {
 }
 
 // onCopyEquation puts the fitted equation and its coefficients, at full
-// precision, on the clipboard.
+// precision, on the clipboard: in x when those are exact, else in t with
+// its definition.
 func (w *MainWindow) onCopyEquation() {
-	tr := w.session.Trainer()
-	if tr == nil {
+	s, err := w.session.Fitted()
+	if err != nil {
 		return
 	}
-	s := tr.Snapshot()
-	if len(s.Raw) == 0 {
+	c := s.Problem.Coefficients(s.Weights)
+	w.app.Clipboard().SetContent(equationText(s, -1) + "\n\n" + c.Text())
+}
+
+// onCopyRawCoefficients puts the coefficients of the powers of the user's
+// own x on the clipboard at full precision, with a warning first when they
+// do not reproduce the curve exactly.
+func (w *MainWindow) onCopyRawCoefficients() {
+	s, err := w.session.Fitted()
+	if err != nil {
 		return
 	}
-	m := s.Config.Model
-	w.app.Clipboard().SetContent(fit.Equation(m, s.Raw, -1) + "\n\n" + fit.CoefficientsText(m, s.Raw))
+	w.app.Clipboard().SetContent(s.Problem.Coefficients(s.Weights).RawText())
 }
 
 // onCopyStats puts the statistics of the current fit on the clipboard, one
-// "name<TAB>value" line each, at full precision.
+// "name<TAB>value" line each, then the coefficients with their
+// uncertainty as a tab-separated table, at full precision.
 func (w *MainWindow) onCopyStats() {
-	tr := w.session.Trainer()
-	if tr == nil {
+	s, err := w.session.Fitted()
+	if err != nil {
 		return
 	}
-	s := tr.Snapshot()
-	st := s.Stats
-	num := func(v float64) string {
-		if math.IsNaN(v) {
-			return "—"
-		}
-		return strconv.FormatFloat(v, 'g', -1, 64)
-	}
-	lines := [][2]string{
-		{lang.L("Model"), s.Config.Model.String()},
-		{lang.L("Optimizer"), lang.L(methodLabels[s.Config.Method])},
-		{lang.L("Learning rate"), num(s.LearningRate)},
-		{lang.L("Step"), strconv.Itoa(s.Step)},
-		{lang.L("Points"), strconv.Itoa(st.N)},
-		{lang.L("Parameters"), strconv.Itoa(st.Params)},
-		{lang.L("Loss (SSE)"), num(s.Loss)},
-		{lang.L("Best loss"), num(s.BestLoss)},
-		{"MSE", num(st.MSE)},
-		{"RMSE", num(st.RMSE)},
-		{"R²", num(st.R2)},
-		{lang.L("Adjusted R²"), num(st.AdjR2)},
-		{lang.L("Optimum SSE"), num(st.OptimumSSE)},
-		{lang.L("Gap to optimum"), num(st.Gap)},
-		{lang.L("Gap to optimum (%)"), num(st.GapPercent)},
-	}
 	var b strings.Builder
-	for _, l := range lines {
+	for _, l := range summaryRows(s, -1) {
 		b.WriteString(l[0] + "\t" + l[1] + "\n")
+	}
+	b.WriteString("\n")
+	for _, row := range estimateRows(s, -1) {
+		b.WriteString(strings.Join(row, "\t") + "\n")
 	}
 	w.app.Clipboard().SetContent(b.String())
 }

@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tempfit/core/data"
-	"tempfit/core/fit"
 	"tempfit/core/sheet"
 )
 
@@ -233,11 +231,12 @@ func TestCopyEquationAndStatistics(t *testing.T) {
 	s := w.session.Trainer().Snapshot()
 	menuItem(t, w, "Edit", "Copy equation and coefficients").Action()
 	got := w.app.Clipboard().Content()
-	contains(t, "clipboard", got, fit.Equation(s.Config.Model, s.Raw, -1), fit.CoefficientsText(s.Config.Model, s.Raw))
+	contains(t, "clipboard", got, s.Problem.Coefficients(s.Weights).Equation(-1), s.Problem.Coefficients(s.Weights).Text())
 
 	menuItem(t, w, "Edit", "Copy statistics").Action()
+	summary, table, _ := strings.Cut(w.app.Clipboard().Content(), "\n\n")
 	stats := map[string]string{}
-	for _, line := range strings.Split(strings.TrimSpace(w.app.Clipboard().Content()), "\n") {
+	for _, line := range strings.Split(summary, "\n") {
 		k, v, ok := strings.Cut(line, "\t")
 		if !ok {
 			t.Fatalf("line %q is not name<TAB>value", line)
@@ -257,7 +256,19 @@ func TestCopyEquationAndStatistics(t *testing.T) {
 	if stats["Step"] != "250" || num("Points") != float64(s.Stats.N) {
 		t.Errorf("step %q, points %q", stats["Step"], stats["Points"])
 	}
-	if math.IsNaN(s.Stats.AdjR2) != (stats["Adjusted R²"] == "—") {
-		t.Errorf("adjusted R² %q", stats["Adjusted R²"])
+	inf := s.Problem.Inference(s.Weights, 0.95)
+	if num("Adjusted R²") != inf.AdjR2 || num("AIC") != inf.AIC || num("Residual standard deviation") != inf.Sigma {
+		t.Errorf("adjusted R² %q, AIC %q, σ %q; want %v, %v, %v", stats["Adjusted R²"], stats["AIC"], stats["Residual standard deviation"], inf.AdjR2, inf.AIC, inf.Sigma)
+	}
+	// Then each coefficient with its standard error, t, p and interval.
+	rows := strings.Split(strings.TrimSpace(table), "\n")
+	if len(rows) != 6 || !strings.HasPrefix(rows[0], "Name\tTerm\tValue\tStd. error\tt\tp") {
+		t.Fatalf("coefficients table:\n%s", table)
+	}
+	for i, e := range inf.Estimates {
+		f := strings.Split(rows[i+1], "\t")
+		if se, _ := strconv.ParseFloat(f[3], 64); f[0] != e.Name || se != e.StdErr {
+			t.Errorf("row %q, want %s with standard error %v", rows[i+1], e.Name, e.StdErr)
+		}
 	}
 }

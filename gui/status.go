@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tempfit/core/data"
 	"tempfit/core/fit"
 	"tempfit/core/session"
 	"tempfit/core/train"
@@ -33,6 +35,7 @@ type statusBar struct {
 	speed    *widget.Label
 	elapsed  *widget.Label
 	equation *widget.Label
+	facts    *widget.Label // held-out error and trend per decade
 	copy     *widget.Button
 	message  *widget.Label
 	content  fyne.CanvasObject
@@ -53,6 +56,8 @@ func newStatusBar(onCopy func()) *statusBar {
 	s.equation = widget.NewLabel("")
 	s.equation.Truncation = fyne.TextTruncateEllipsis
 	s.equation.Selectable = true
+	s.facts = widget.NewLabel("")
+	s.facts.Truncation = fyne.TextTruncateEllipsis
 	s.copy = widget.NewButtonWithIcon(lang.L("Copy coefficients"), theme.ContentCopyIcon(), onCopy)
 	s.copy.Disable()
 	s.message = widget.NewLabel("")
@@ -60,14 +65,14 @@ func newStatusBar(onCopy func()) *statusBar {
 
 	numbers := container.NewGridWithColumns(6, s.loss, s.best, s.gap, s.r2, s.speed, s.elapsed)
 	eq := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Fitted:")), s.copy, s.equation)
-	s.content = container.NewVBox(widget.NewSeparator(), s.progress, numbers, eq, s.message)
+	s.content = container.NewVBox(widget.NewSeparator(), s.progress, numbers, eq, s.facts, s.message)
 	return s
 }
 
 // show displays a snapshot; nil means there is no trainer.
 func (s *statusBar) show(snap *train.Snapshot) {
 	if snap == nil {
-		for _, l := range []*widget.Label{s.step, s.loss, s.best, s.gap, s.r2, s.speed, s.elapsed, s.equation} {
+		for _, l := range []*widget.Label{s.step, s.loss, s.best, s.gap, s.r2, s.speed, s.elapsed, s.equation, s.facts} {
 			setText(l, "")
 		}
 		s.progress.SetValue(0)
@@ -96,9 +101,84 @@ func (s *statusBar) show(snap *train.Snapshot) {
 	setText(s.speed, lang.L("{{.Value}} steps/s", map[string]any{"Value": groupDigits(int(math.Round(snap.StepsPerSecond)))}))
 	setText(s.elapsed, lang.L("Elapsed {{.Value}}", map[string]any{"Value": formatDuration(snap.Elapsed)}))
 
-	m := snap.Config.Model
-	setText(s.equation, fit.Equation(m, snap.Raw, equationDigits))
+	setText(s.equation, equationText(snap, equationDigits))
+	setText(s.facts, factsText(snap))
 	s.copy.Enable()
+}
+
+// equationText returns the fitted equation of a snapshot as the status
+// bar shows it: in the user's x when its coefficients are exact, else in
+// t with t's definition, and what x means on a date or month axis.
+func equationText(snap *train.Snapshot, digits int) string {
+	pr := snap.Problem
+	if pr == nil {
+		return ""
+	}
+	c := pr.Coefficients(snap.Weights)
+	parts := []string{c.Equation(digits)}
+	if c.Variable == "t" {
+		parts = append(parts, c.Definition())
+	}
+	if p := axisPhrase(pr.Data.XAxis); p != "" {
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// axisPhrase says what x means on a date or month axis, in the user's
+// language; "" for plain numbers.
+func axisPhrase(a data.XAxis) string {
+	switch {
+	case a.IsTime():
+		return lang.L("x = days since {{.Origin}}", map[string]any{"Origin": a.OriginText()})
+	case a.Kind == data.MonthName:
+		return lang.L("x = month (1 = January)")
+	}
+	return ""
+}
+
+// factsText returns the held-out error of a snapshot and, on a date axis
+// with a linear trend, the trend per decade with its 95% interval.
+func factsText(snap *train.Snapshot) string {
+	var parts []string
+	if h := snap.HeldOut; h.N > 0 {
+		parts = append(parts, lang.L("Held out: {{.N}} points, RMSE {{.RMSE}}",
+			map[string]any{"N": h.N, "RMSE": strconv.FormatFloat(h.RMSE, 'g', 4, 64)}))
+	}
+	if t := trendText(snap); t != "" {
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// trendText returns the trend per decade of a fit on a date axis whose
+// trend is linear, such as "Trend +0.21 °C per decade (95%: 0.15 to
+// 0.27)", or "".
+func trendText(snap *train.Snapshot) string {
+	pr := snap.Problem
+	if pr == nil || !pr.Data.XAxis.IsTime() {
+		return ""
+	}
+	e, err := pr.TrendPer(snap.Weights, fit.DaysPerDecade, 0.95)
+	if err != nil || math.IsNaN(e.Value) {
+		return ""
+	}
+	num := func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
+	value := num(e.Value)
+	if e.Value >= 0 {
+		value = "+" + value
+	}
+	return lang.L("Trend {{.Value}} {{.Unit}} per decade (95%: {{.Lower}} to {{.Upper}})", map[string]any{
+		"Value": value, "Unit": unitOf(pr.Data.YName), "Lower": num(e.Lower), "Upper": num(e.Upper)})
+}
+
+// unitOf returns the unit in a column name such as "temp (°C)" or
+// "평균기온(°C)", or the name itself when it has none.
+func unitOf(name string) string {
+	if i := strings.LastIndex(name, "("); i >= 0 && strings.HasSuffix(name, ")") && i < len(name)-2 {
+		return name[i+1 : len(name)-1]
+	}
+	return name
 }
 
 // setMessage shows text in the message line; "" leaves it blank.
@@ -143,9 +223,35 @@ func noticeText(s *session.Session, snap *train.Snapshot) (string, widget.Import
 	case session.NoticeUnderdetermined:
 		return lang.L("Fewer points than parameters: the curve can pass through every point, and the exact answer is one of many."), widget.WarningImportance
 	case session.NoticeRankDeficient:
-		return lang.L("The features are linearly dependent on these x values: the exact answer is one of many."), widget.WarningImportance
+		return lang.L("Fewer distinct x values than parameters: the curve can pass through every point, and the exact answer is one of many."), widget.WarningImportance
+	case session.NoticeDependentTerms:
+		return lang.L("Some seasonal terms are the same at these x values (choose fewer harmonics or another period): the exact answer is one of many."), widget.WarningImportance
+	case session.NoticeRead:
+		return readNoteText(s.ReadNote()), widget.WarningImportance
 	}
 	return "", widget.MediumImportance
+}
+
+// readNoteText tells what reading the document's rows skipped, and the
+// encoding of a file that was not UTF-8.
+func readNoteText(n session.ReadNote) string {
+	var parts []string
+	if n.Missing > 0 {
+		lines := make([]string, len(n.Lines))
+		for i, l := range n.Lines {
+			lines[i] = strconv.Itoa(l)
+		}
+		list := strings.Join(lines, ", ")
+		if n.Missing > len(n.Lines) {
+			list += ", …"
+		}
+		parts = append(parts, lang.L("Skipped {{.Count}} rows with a missing x or y (lines {{.Lines}}).",
+			map[string]any{"Count": n.Missing, "Lines": list}))
+	}
+	if n.Encoding != "" {
+		parts = append(parts, lang.L("Read as {{.Encoding}}.", map[string]any{"Encoding": data.EncodingLabel(n.Encoding)}))
+	}
+	return strings.Join(parts, " ")
 }
 
 // formatLoss formats a loss with six decimals, or in exponent form when it

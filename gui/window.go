@@ -61,6 +61,8 @@ type MainWindow struct {
 	table    *dataTable
 	settings *settingsPanel
 	charts   *chartsPanel
+	stats    *statsView
+	tabs     *container.AppTabs
 	status   *statusBar
 	menu     *mainMenu
 
@@ -97,8 +99,13 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 	w.settings = newSettingsPanel(s, w.changeModel)
 	w.charts = newChartsPanel(s, w.publishView)
 	w.status = newStatusBar(w.onCopyEquation)
+	w.stats = newStatsView(w.onCopyStats)
+	w.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Fit"), w.charts.content),
+		container.NewTabItem(lang.L("Statistics"), w.stats.content),
+	)
 
-	right := container.NewHSplit(w.charts.content, w.settings.content)
+	right := container.NewHSplit(w.tabs, w.settings.content)
 	right.Offset = 0.66
 	main := container.NewHSplit(w.table.content, right)
 	main.Offset = 0.325
@@ -242,6 +249,7 @@ func (w *MainWindow) trainerChanged() {
 	if tr == nil {
 		w.shown = nil
 		w.status.show(nil)
+		w.stats.show(nil)
 		w.table.refreshFitted()
 		w.settings.showState(train.Idle, false)
 		return
@@ -301,6 +309,9 @@ func (w *MainWindow) showFrame(f *frame) {
 		w.table.refreshFitted()
 	}
 	w.status.show(f.snap)
+	if w.tabs.Selected() != nil && w.tabs.Selected().Content == w.stats.content {
+		w.stats.show(f.snap)
+	}
 	w.settings.showState(f.snap.State, true)
 	w.updateMessage()
 }
@@ -311,8 +322,7 @@ func (w *MainWindow) predictor() func(float64) float64 {
 	if s == nil || s.Problem == nil {
 		return nil
 	}
-	basis, weights := s.Problem.Basis, s.Weights
-	return func(x float64) float64 { return basis.Predict(weights, x) }
+	return s.Problem.Curve(s.Weights)
 }
 
 // updateMessage shows the most important thing to say in the status bar.

@@ -114,7 +114,7 @@ func TestCopyCoefficients(t *testing.T) {
 	s := runToEnd(t, w)
 	test.Tap(w.status.copy)
 	got := w.app.Clipboard().Content()
-	want := fit.Equation(s.Config.Model, s.Raw, -1) + "\n\n" + fit.CoefficientsText(s.Config.Model, s.Raw)
+	want := equationText(s, -1) + "\n\n" + s.Problem.Coefficients(s.Weights).Text()
 	if got != want {
 		t.Errorf("clipboard %q, want %q", got, want)
 	}

@@ -89,6 +89,11 @@ func (pr *Problem) Coefficients(w []float64) Coefficients {
 	c := pr.display
 	raw := applyMap(pr.rawMap, coef[:n])
 	c.Raw = append(roundFloats(raw), coef[n:]...)
+	if pr.Basis.a == 1 && pr.Basis.b == 0 {
+		// The optimizers' features are the powers of x themselves: their
+		// weights are the raw coefficients, as the optimizer holds them.
+		copy(c.Raw[:n], w[:n])
+	}
 	c.RawError = pr.rawError(raw, c.Raw[:n])
 	if c.Variable == "t" {
 		c.Values = append(roundFloats(applyMap(pr.shownMap, coef[:n])), coef[n:]...)

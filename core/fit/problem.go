@@ -65,6 +65,9 @@ type Problem struct {
 	rawMap         [][]*big.Float // Chebyshev to raw power coefficients
 	shownMap       [][]*big.Float // Chebyshev to power coefficients in the shown t
 	shownMatrix    []float64      // design to shown coefficients, p×p, rounded
+	boundsOnce     sync.Once
+	featureMax     []float64 // the largest |f_i(x)| at the ends and middle of the x range
+	yMax           float64   // the largest |y|
 }
 
 // Warnings about a problem's exact solution. Rank is judged in the
@@ -274,6 +277,12 @@ func (pr *Problem) isOptimum(w []float64) bool {
 }
 
 // curve returns the function of x that weights w give (see Problem).
+//
+// Near the optimum it is the optimum's curve, evaluated in the design
+// basis, plus the difference of the weights in the optimizers' features,
+// which keeps every digit when raw powers of a large x cancel. Far from it,
+// as at zero weights, the weights evaluated directly lose less: whichever
+// form's rounding is bounded lower is used.
 func (pr *Problem) curve(w []float64) func(x float64) float64 {
 	var buf [MaxParams]float64
 	d := buf[:len(pr.opt)]
@@ -285,7 +294,35 @@ func (pr *Problem) curve(w []float64) func(x float64) float64 {
 	if !moved {
 		return func(x float64) float64 { return pr.design.eval(pr.coef, x) }
 	}
+	pr.boundsOnce.Do(pr.findBounds)
+	direct, diff := 0.0, pr.yMax
+	for i, m := range pr.featureMax {
+		direct += math.Abs(w[i]) * m
+		diff += math.Abs(d[i]) * m
+	}
+	if direct <= diff {
+		w = append([]float64(nil), w...)
+		return func(x float64) float64 { return pr.Basis.Predict(w, x) }
+	}
 	return func(x float64) float64 { return pr.design.eval(pr.coef, x) + pr.Basis.Predict(d, x) }
+}
+
+// findBounds finds the sizes that bound the rounding of a curve: the
+// largest feature values over the data's x range and the largest y.
+func (pr *Problem) findBounds() {
+	p := len(pr.opt)
+	pr.featureMax = make([]float64, p)
+	f := make([]float64, p)
+	lo, hi := pr.Data.XRange()
+	for _, x := range []float64{lo, (lo + hi) / 2, hi} {
+		pr.Basis.Features(x, f)
+		for i, v := range f {
+			pr.featureMax[i] = math.Max(pr.featureMax[i], math.Abs(v))
+		}
+	}
+	for _, y := range pr.Data.Y {
+		pr.yMax = math.Max(pr.yMax, math.Abs(y))
+	}
 }
 
 // SSE returns the sum of squared errors of w, computed from the residuals;
