@@ -84,7 +84,7 @@ func sourceKeys(t *testing.T) map[string]bool {
 	for _, s := range methodHelp {
 		keys[s] = true
 	}
-	for _, s := range []string{exportRows, exportGrid, chartFit, chartResiduals, chartLoss} {
+	for _, s := range []string{exportRows, exportGrid, chartFit, chartResiduals, chartLoss, holdNone, holdLast, holdYear, holdRandom} {
 		keys[s] = true
 	}
 	return keys

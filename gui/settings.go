@@ -32,6 +32,7 @@ type settingsPanel struct {
 	kind      *widget.RadioGroup
 	degree    *widget.Select
 	harmonics *widget.Select
+	trend     *widget.Select
 	period    *fieldEntry
 	scaling   *widget.RadioGroup
 	method    *widget.Select
@@ -46,6 +47,8 @@ type settingsPanel struct {
 	step       *widget.Button
 	reset      *widget.Button
 	solve      *widget.Button
+
+	hold *holdPanel
 
 	degreeRow, seasonalRow, scalingRow fyne.CanvasObject
 	box                                *fyne.Container
@@ -62,6 +65,7 @@ type settingsPanel struct {
 // of model or optimizer goes to changeModel.
 func newSettingsPanel(s *session.Session, changeModel func(fit.Model, optim.Kind)) *settingsPanel {
 	p := &settingsPanel{session: s, changeModel: changeModel}
+	p.hold = newHoldPanel(s, p.setWarning)
 
 	p.kind = widget.NewRadioGroup([]string{lang.L(kindLabels[fit.Polynomial]), lang.L(kindLabels[fit.Seasonal])}, p.onModel)
 	p.kind.Horizontal = true
@@ -76,6 +80,11 @@ func newSettingsPanel(s *session.Session, changeModel func(fit.Model, optim.Kind
 	p.degree = widget.NewSelect(degrees, p.onModel)
 	p.harmonics = widget.NewSelect(harmonics, p.onModel)
 	p.period = newFieldEntry(func(string) { p.onModel("") })
+	var trends []string
+	for d := 0; d <= fit.MaxTrend; d++ {
+		trends = append(trends, strconv.Itoa(d))
+	}
+	p.trend = widget.NewSelect(trends, p.onModel)
 	p.scaling = widget.NewRadioGroup([]string{lang.L(scalingLabels[fit.Raw]), lang.L(scalingLabels[fit.Scaled])}, p.onModel)
 	p.scaling.Required = true
 
@@ -110,6 +119,7 @@ func newSettingsPanel(s *session.Session, changeModel func(fit.Model, optim.Kind
 
 	p.degreeRow = widget.NewForm(widget.NewFormItem(lang.L("Degree"), p.degree))
 	p.seasonalRow = widget.NewForm(
+		widget.NewFormItem(lang.L("Trend degree"), p.trend),
 		widget.NewFormItem(lang.L("Harmonics"), p.harmonics),
 		widget.NewFormItem(lang.L("Period"), p.period))
 	p.scalingRow = widget.NewForm(widget.NewFormItem(lang.L("x scaling"), p.scaling))
@@ -125,6 +135,7 @@ func newSettingsPanel(s *session.Session, changeModel func(fit.Model, optim.Kind
 		p.degreeRow,
 		p.seasonalRow,
 		p.scalingRow,
+		p.hold.content,
 		widget.NewSeparator(),
 		heading(lang.L("Optimizer")),
 		p.method,
@@ -152,6 +163,7 @@ func (p *settingsPanel) show(cfg train.Config) {
 	p.kind.SetSelected(lang.L(kindLabels[m.Kind]))
 	p.degree.SetSelected(strconv.Itoa(m.Degree))
 	p.harmonics.SetSelected(strconv.Itoa(max(m.Harmonics, 1)))
+	p.trend.SetSelected(strconv.Itoa(m.Trend))
 	period := m.Period
 	if !(period > 0) {
 		period = fit.DefaultPeriod
@@ -173,7 +185,19 @@ func (p *settingsPanel) show(cfg train.Config) {
 		p.speed.SetSelected(lang.L("Max"))
 	}
 	p.showKind(m.Kind)
+	p.showScaling(m)
 	p.showMethod(cfg.Method)
+	p.hold.show(p.session.HoldOut())
+}
+
+// showScaling enables the x scaling where it changes the features: for a
+// polynomial, and for a seasonal model with a trend.
+func (p *settingsPanel) showScaling(m fit.Model) {
+	if m.Kind == fit.Polynomial || m.Trend > 0 {
+		p.scaling.Enable()
+	} else {
+		p.scaling.Disable()
+	}
 }
 
 // showKind shows the rows that belong to a model family.
@@ -185,11 +209,9 @@ func (p *settingsPanel) showKind(k fit.Kind) {
 	if seasonal {
 		p.degreeRow.Hide()
 		p.seasonalRow.Show()
-		p.scaling.Disable()
 	} else {
 		p.degreeRow.Show()
 		p.seasonalRow.Hide()
-		p.scaling.Enable()
 	}
 	if p.content != nil {
 		p.content.Refresh()
@@ -279,7 +301,10 @@ func (p *settingsPanel) model() (m fit.Model, ok bool) {
 	}
 	m.Period = period
 	if m.Kind == fit.Seasonal {
-		m.Scaling = fit.Raw
+		m.Trend, _ = strconv.Atoi(p.trend.Selected)
+		if m.Trend == 0 {
+			m.Scaling = fit.Raw // the harmonics do not use it
+		}
 	}
 	return m, true
 }
@@ -328,6 +353,7 @@ func (p *settingsPanel) onModel(string) {
 		return
 	}
 	p.showKind(m.Kind)
+	p.showScaling(m)
 	p.changeModel(m, p.session.Config().Method)
 }
 

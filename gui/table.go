@@ -53,6 +53,8 @@ type dataTable struct {
 	editing  *widget.TableCellID // the cell being edited, or nil
 	selected map[int]bool        // rows selected for deletion
 	anchor   int                 // the row a shift-click extends from
+	xWidth   float32             // the width of the x column
+	rowWidth float32             // the width of the row number column
 }
 
 // tableKeys passes on the keys the table does not use itself.
@@ -111,22 +113,33 @@ func (t *dataTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		c.setText("", widget.MediumImportance)
 		return
 	}
+	held := t.heldRow(id.Row)
 	switch id.Col {
 	case colRow:
 		imp := widget.MediumImportance
 		if !s.Complete(id.Row) {
 			imp = widget.LowImportance
 		}
-		c.setText(strconv.Itoa(id.Row+1), imp)
+		text := strconv.Itoa(id.Row + 1)
+		if held {
+			text = lang.L("{{.Row}} held", map[string]any{"Row": id.Row + 1})
+		}
+		c.setStyled(text, imp, held)
 	case colX, colY:
 		if text := s.Text(id.Row, sheetCol(id.Col)); text != "" {
-			c.setText(text, widget.MediumImportance)
+			c.setStyled(text, widget.MediumImportance, held)
 		} else {
 			c.setText(lang.L("empty"), widget.LowImportance)
 		}
 	default:
 		t.updateFitted(c)
 	}
+}
+
+// heldRow reports whether a row is held out of training.
+func (t *dataTable) heldRow(row int) bool {
+	rows := t.session.HeldRows()
+	return row < len(rows) && rows[row]
 }
 
 // updateFitted fills a predicted or residual cell from the latest snapshot.
@@ -150,7 +163,7 @@ func (t *dataTable) updateFitted(c *cellView) {
 	if !s.Complete(c.id.Row) {
 		imp = widget.LowImportance // a forecast for a row without y
 	}
-	c.setText(strconv.FormatFloat(v, 'g', fittedDigits, 64), imp)
+	c.setStyled(strconv.FormatFloat(v, 'g', fittedDigits, 64), imp, t.heldRow(c.id.Row))
 }
 
 // refreshFitted updates the predicted and residual cells on screen without
@@ -167,6 +180,7 @@ func (t *dataTable) refreshFitted() {
 // removed or reordered, and hides the message about a refused edit.
 func (t *dataTable) refresh() {
 	t.hideMessage()
+	t.fitColumns()
 	n := t.sheet().Len()
 	for r := range t.selected {
 		if r >= n {
@@ -178,6 +192,28 @@ func (t *dataTable) refresh() {
 	}
 	t.table.Refresh()
 	t.updateButtons()
+}
+
+// fitColumns makes the x column wide enough for the table's dates.
+func (t *dataTable) fitColumns() {
+	width := columnWidths[colX]
+	if t.sheet().XAxis().IsTime() && t.sheet().Len() > 0 {
+		sample := widget.NewLabel(t.sheet().Text(0, sheet.X))
+		width = max(width, sample.MinSize().Width+theme.Padding())
+	}
+	if width != t.xWidth {
+		t.xWidth = width
+		t.table.SetColumnWidth(colX, width)
+	}
+	rowWidth := columnWidths[colRow]
+	if t.session.HeldRows() != nil {
+		sample := widget.NewLabel(lang.L("{{.Row}} held", map[string]any{"Row": t.sheet().Len()}))
+		rowWidth = max(rowWidth, sample.MinSize().Width+theme.Padding())
+	}
+	if rowWidth != t.rowWidth {
+		t.rowWidth = rowWidth
+		t.table.SetColumnWidth(colRow, rowWidth)
+	}
 }
 
 // updateButtons enables the buttons that can act.

@@ -131,10 +131,17 @@ func (c *cellView) MinSize() fyne.Size {
 
 // setText shows text in the label, refreshing only on a change.
 func (c *cellView) setText(text string, imp widget.Importance) {
-	if c.label.Text == text && c.label.Importance == imp {
+	c.setStyled(text, imp, false)
+}
+
+// setStyled shows text in the label, in italics for a row held out of
+// training, refreshing only on a change.
+func (c *cellView) setStyled(text string, imp widget.Importance, italic bool) {
+	if c.label.Text == text && c.label.Importance == imp && c.label.TextStyle.Italic == italic {
 		return
 	}
 	c.label.Importance = imp
+	c.label.TextStyle.Italic = italic
 	c.label.SetText(text)
 }
 

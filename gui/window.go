@@ -227,11 +227,11 @@ func (w *MainWindow) sessionChanged(c session.Change) {
 		w.table.refresh()
 	}
 	if c&session.Document != 0 {
-		w.settings.show(s.Config())
 		w.settings.setWarning("")
 		w.charts.showExtendTo(s.ExtendTo())
 	}
 	if c&session.Settings != 0 {
+		w.settings.show(s.Config())
 		w.prefs.saveConfig(s.Config())
 	}
 	if c&session.Trainer != 0 {

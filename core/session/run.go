@@ -19,7 +19,7 @@ func (s *Session) loadData() {
 
 // split applies the hold-out rule to the data set.
 func (s *Session) split() {
-	s.held, s.trainSet, s.heldSet, s.splitErr = nil, s.data, nil, nil
+	s.held, s.heldRows, s.trainSet, s.heldSet, s.splitErr = nil, nil, s.data, nil, nil
 	if s.data == nil || s.hold.Kind == fit.HoldNone {
 		return
 	}
@@ -34,6 +34,14 @@ func (s *Session) split() {
 		heldSet.XAxis = s.data.XAxis
 	}
 	s.held, s.trainSet, s.heldSet = mask, trainSet, heldSet
+	s.heldRows = make([]bool, s.sheet.Len())
+	i := 0
+	for r := range s.heldRows {
+		if s.sheet.Complete(r) {
+			s.heldRows[r] = mask[i]
+			i++
+		}
+	}
 }
 
 // dataChanged passes edited rows on: to the trainer without stopping it,

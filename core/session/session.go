@@ -93,6 +93,7 @@ type Session struct {
 	note        ReadNote      // what to tell about the rows read last
 	hold        fit.HoldRule  // which points are held out of training
 	held        []bool        // the points of data held out, or nil
+	heldRows    []bool        // the rows of the sheet held out, or nil
 	trainSet    *data.Dataset // the points that train: data without the held ones
 	heldSet     *data.Dataset // the held-out points, or nil
 	splitErr    error         // why no point is left to train on

@@ -143,18 +143,5 @@ func (s *Session) Held() []bool { return s.held }
 func (s *Session) HeldData() *data.Dataset { return s.heldSet }
 
 // HeldRows returns which rows of the table are held out of training, or
-// nil when none are.
-func (s *Session) HeldRows() []bool {
-	if s.held == nil {
-		return nil
-	}
-	rows := make([]bool, s.sheet.Len())
-	i := 0
-	for r := range rows {
-		if s.sheet.Complete(r) {
-			rows[r] = s.held[i]
-			i++
-		}
-	}
-	return rows
-}
+// nil when none are. The slice is the session's: do not change it.
+func (s *Session) HeldRows() []bool { return s.heldRows }
