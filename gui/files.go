@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -21,7 +20,7 @@ import (
 )
 
 // dataExtensions are the extensions File > Open shows.
-var dataExtensions = []string{".csv", ".tsv", ".txt", project.Extension}
+var dataExtensions = []string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", project.Extension}
 
 // previewRows is the number of rows the column picker shows.
 const previewRows = 6
@@ -43,22 +42,12 @@ func (w *MainWindow) Open(path string) error {
 	if session.IsProject(path) {
 		return w.OpenProject(path)
 	}
-	t, err := previewFile(path)
-	if err == nil && len(t.Columns) > 2 {
-		w.pickColumns(path, t)
+	t, err := data.PreviewFile(path, data.ReadOptions{}, previewRows)
+	if t != nil && (err == nil && needsPreview(t) || err != nil && len(t.Sheets) > 1) {
+		w.preview(path, t, err)
 		return nil
 	}
 	return w.readData(path, data.ReadOptions{})
-}
-
-// previewFile returns the first rows of the data file at path.
-func previewFile(path string) (*data.Table, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return data.Preview(f, previewRows)
 }
 
 // readData reads the data file at path with opts and imports it. When
@@ -117,13 +106,14 @@ func (w *MainWindow) importFile(path string, res *data.ReadResult) {
 	w.addRecent(path)
 }
 
-// pickColumns asks which columns of the data file at path are x and y,
-// showing its first rows, and reads it with them.
-func (w *MainWindow) pickColumns(path string, t *data.Table) {
+// preview shows the start of the data file at path, whose first rows are
+// t (or, with err, why its first sheet cannot be read), to choose its
+// encoding or sheet and its x and y columns, and reads it with them.
+func (w *MainWindow) preview(path string, t *data.Table, err error) {
 	x, y := w.prefs.columns(path)
-	newColumnPicker(w.win, filepath.Base(path), t, x, y, func(x, y int) {
+	newOpenPreview(w.win, path, t, err, x, y, func(opts data.ReadOptions, x, y int) {
 		w.prefs.setColumns(path, x, y)
-		w.readData(path, data.ReadOptions{XColumn: strconv.Itoa(x), YColumn: strconv.Itoa(y)})
+		w.readData(path, opts)
 	}).show()
 }
 

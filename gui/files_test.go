@@ -38,10 +38,10 @@ func TestOpenThreeColumnsPicksColumns(t *testing.T) {
 	// The picker shows the first rows and offers every column.
 	contains(t, "picker", dialogText(t, w), "wide.csv", "3 columns", "1. day", "2. low", "3. high", "-3.5", "13.5")
 	selects := inDialog[*widget.Select](t, w)
-	if len(selects) != 2 {
+	if len(selects) != 3 || selects[0].Selected != "UTF-8" {
 		t.Fatalf("the picker has %d selects", len(selects))
 	}
-	x, y := selects[0], selects[1]
+	x, y := selects[1], selects[2]
 	if x.SelectedIndex() != 0 || y.SelectedIndex() != 1 {
 		t.Errorf("the picker starts at columns %d and %d", x.SelectedIndex()+1, y.SelectedIndex()+1)
 	}
@@ -83,8 +83,8 @@ func TestOpenThreeColumnsPicksColumns(t *testing.T) {
 		t.Fatal(err)
 	}
 	selects = inDialog[*widget.Select](t, w)
-	if selects[0].SelectedIndex() != 0 || selects[1].SelectedIndex() != 2 {
-		t.Errorf("columns offered the second time: %d and %d", selects[0].SelectedIndex()+1, selects[1].SelectedIndex()+1)
+	if selects[1].SelectedIndex() != 0 || selects[2].SelectedIndex() != 2 {
+		t.Errorf("columns offered the second time: %d and %d", selects[1].SelectedIndex()+1, selects[2].SelectedIndex()+1)
 	}
 	tapButton(t, w, "Cancel")
 	noDialog(t, w)

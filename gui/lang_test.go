@@ -87,6 +87,9 @@ func sourceKeys(t *testing.T) map[string]bool {
 	for _, s := range []string{exportRows, exportGrid, chartFit, chartResiduals, chartLoss, holdNone, holdLast, holdYear, holdRandom} {
 		keys[s] = true
 	}
+	for _, e := range data.Encodings() {
+		keys[data.EncodingLabel(e)] = true
+	}
 	return keys
 }
 

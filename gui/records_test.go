@@ -5,14 +5,19 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/korean"
 
 	"tempfit/core/fit"
+	"tempfit/core/sheet"
 )
 
 // writeDaily writes a station file of n days from 2012-01-01: a yearly
@@ -89,3 +94,90 @@ func TestStationRecordWithTrendAndHoldOut(t *testing.T) {
 }
 
 func cellID(row, col int) widget.TableCellID { return widget.TableCellID{Row: row, Col: col} }
+
+func TestOpenKoreanFileInItsEncoding(t *testing.T) {
+	w := newWindow(t)
+	text := "일시,평균기온(°C)\n2012-01-01,-2.5\n2012-01-02,-1\n2012-01-03,0.5\n2012-01-04,1\n2012-01-05,-0.5\n2012-01-06,-3\n2012-01-07,-4.5\n"
+	raw, err := korean.EUCKR.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "kma.csv")
+	os.WriteFile(path, []byte(raw), 0o644)
+	if err := w.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	// The preview shows the decoded text and the encoding it guessed.
+	contains(t, "preview", dialogText(t, w), "평균기온(°C)", "2012-01-02")
+	selects := inDialog[*widget.Select](t, w)
+	enc := selects[0]
+	if enc.Selected != "Korean (CP949, EUC-KR)" {
+		t.Fatalf("encoding guessed: %q", enc.Selected)
+	}
+	// Another encoding shows the same bytes another way; back again.
+	enc.SetSelected("Japanese (Shift_JIS)")
+	if strings.Contains(dialogText(t, w), "평균기온") {
+		t.Error("the preview did not follow the encoding chosen")
+	}
+	enc.SetSelected("Korean (CP949, EUC-KR)")
+	tapButton(t, w, "Import")
+	noDialog(t, w)
+	w.Sync()
+	if x, y := w.session.Sheet().Names(); x != "일시" || y != "평균기온(°C)" {
+		t.Errorf("columns %q, %q", x, y)
+	}
+	contains(t, "message", w.status.message.Text, "Read as Korean (CP949, EUC-KR).")
+}
+
+func TestOpenWorkbookSheet(t *testing.T) {
+	w := newWindow(t)
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Notes")
+	f.SetCellValue("Notes", "A1", "station notes")
+	f.NewSheet("Daily")
+	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	f.SetCellValue("Daily", "A1", "date")
+	f.SetCellValue("Daily", "B1", "temp")
+	for i := range 5 {
+		row := strconv.Itoa(i + 2)
+		f.SetCellValue("Daily", "A"+row, time.Date(2012, 1, 1+i, 0, 0, 0, 0, time.UTC))
+		f.SetCellStyle("Daily", "A"+row, "A"+row, date)
+		f.SetCellFormula("Daily", "B"+row, "="+strconv.Itoa(i)+"*2+1")
+		f.SetCellValue("Daily", "B"+row, 2*i+1) // the cached value
+	}
+	path := filepath.Join(t.TempDir(), "station.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	sheets := inDialog[*widget.Select](t, w)[0]
+	if !slices.Equal(sheets.Options, []string{"Notes", "Daily"}) {
+		t.Fatalf("sheets offered %v", sheets.Options)
+	}
+	sheets.SetSelected("Daily")
+	contains(t, "preview", dialogText(t, w), "date", "temp")
+	tapButton(t, w, "Import")
+	noDialog(t, w)
+	w.Sync()
+	if got := cellText(t, w, 0, colX); got != "2012-01-01" || w.session.Sheet().Len() != 5 {
+		t.Errorf("imported %d rows, x %q", w.session.Sheet().Len(), got)
+	}
+	if y, _ := w.session.Sheet().Value(4, sheet.Y); y != 9 {
+		t.Errorf("the formula's cached value is %v", y)
+	}
+}
+
+func TestOldWorkbookRefusedWithAWayOut(t *testing.T) {
+	w := newWindow(t)
+	path := filepath.Join(t.TempDir(), "old.xls")
+	os.WriteFile(path, append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), 0o644)
+	if err := w.Open(path); err == nil {
+		t.Fatal("an .xls file was opened")
+	}
+	contains(t, "error", dialogText(t, w), "old.xls is an old Excel workbook (.xls)", "save it as .xlsx or CSV")
+	if w.session.Sheet().Len() != 12 {
+		t.Error("the refused file changed the table")
+	}
+}

@@ -249,7 +249,7 @@ func readNoteText(n session.ReadNote) string {
 			map[string]any{"Count": n.Missing, "Lines": list}))
 	}
 	if n.Encoding != "" {
-		parts = append(parts, lang.L("Read as {{.Encoding}}.", map[string]any{"Encoding": data.EncodingLabel(n.Encoding)}))
+		parts = append(parts, lang.L("Read as {{.Encoding}}.", map[string]any{"Encoding": encodingLabel(n.Encoding)}))
 	}
 	return strings.Join(parts, " ")
 }

@@ -56,7 +56,11 @@ func previewWorkbook(r io.Reader, opt ReadOptions, maxRows int) (*Table, error) 
 	}
 	defer src.close()
 	t := &Table{Sheet: src.sheet, Sheets: src.sheetNames()}
-	return previewRows(src, opt, src.sheet, false, t, maxRows, false)
+	if _, err := previewRows(src, opt, src.sheet, false, t, maxRows, false); err != nil {
+		// The other sheets may hold the data: say which there are.
+		return &Table{Sheet: t.Sheet, Sheets: t.Sheets}, err
+	}
+	return t, nil
 }
 
 // previewRows fills t with the columns and first rows of src. truncated

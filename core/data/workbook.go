@@ -41,7 +41,9 @@ func ReadFile(path string, opt ReadOptions) (*ReadResult, error) {
 // encoding of text and the sheet of a workbook: CSV text as Preview reads
 // it, in opt.Encoding unless that is "", or the worksheet opt.Sheet of a
 // workbook (the active one when ""), with Table.Sheets listing them all.
-// Other options are ignored.
+// Other options are ignored. When the worksheet shown cannot be read, the
+// error comes with a Table that lists the sheets, without columns or rows,
+// so that another one can be chosen.
 func PreviewFile(path string, opt ReadOptions, maxRows int) (*Table, error) {
 	if opt.File == "" {
 		opt.File = filepath.Base(path)
