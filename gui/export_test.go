@@ -113,6 +113,7 @@ func TestExportPredictions(t *testing.T) {
 	entries[0].SetText("1")
 	entries[1].SetText("24")
 	entries[2].SetText("1")
+	inDialog[*widget.Select](t, w)[0].SetSelected("No interval")
 	tapButton(t, w, "Export…")
 	answerSave(t, w, "next-year.csv")
 	grid := readColumn(t, filepath.Join(dir, "next-year.csv"), "predicted")

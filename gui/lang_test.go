@@ -87,6 +87,14 @@ func sourceKeys(t *testing.T) map[string]bool {
 	for _, s := range []string{exportRows, exportGrid, chartFit, chartResiduals, chartLoss, holdNone, holdLast, holdYear, holdRandom} {
 		keys[s] = true
 	}
+	for _, s := range intervalLabels {
+		keys[s] = true
+	}
+	for _, a := range []data.XAxis{{}, {Kind: data.Date}, {Kind: data.DateTime}} {
+		for _, p := range data.GridPresets(a) {
+			keys[p.Label] = true
+		}
+	}
 	for _, e := range data.Encodings() {
 		keys[data.EncodingLabel(e)] = true
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
@@ -179,5 +180,36 @@ func TestOldWorkbookRefusedWithAWayOut(t *testing.T) {
 	contains(t, "error", dialogText(t, w), "old.xls is an old Excel workbook (.xls)", "save it as .xlsx or CSV")
 	if w.session.Sheet().Len() != 12 {
 		t.Error("the refused file changed the table")
+	}
+}
+
+func TestExportNextYearOfDays(t *testing.T) {
+	w := newWindow(t)
+	if err := w.Open(writeDaily(t, 3*365+1)); err != nil { // to 2014-12-31
+		t.Fatal(err)
+	}
+	w.settings.kind.SetSelected("Seasonal")
+	w.settings.trend.SetSelected("1")
+	w.Sync()
+	test.Tap(w.settings.solve)
+	dir := t.TempDir()
+	w.prefs.setFolder(folderExport, filepath.Join(dir, "any"))
+
+	typeShortcut(t, w, ctrl(fyne.KeyE, false))
+	radio := inDialog[*widget.RadioGroup](t, w)[0]
+	radio.SetSelected("Every day of the next year")
+	if inDialog[*widget.Entry](t, w)[0].Text != "2012-01-01" {
+		t.Errorf("the grid starts at %q", inDialog[*widget.Entry](t, w)[0].Text)
+	}
+	tapButton(t, w, "Export…")
+	answerSave(t, w, "2015.csv")
+	noDialog(t, w)
+	b, err := os.ReadFile(filepath.Join(dir, "2015.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 366 || lines[0] != "date,predicted,lower,upper" || !strings.HasPrefix(lines[1], "2015-01-01,") || !strings.HasPrefix(lines[365], "2015-12-31,") {
+		t.Errorf("%d lines: %q … %q", len(lines), lines[:2], lines[len(lines)-1])
 	}
 }

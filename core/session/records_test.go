@@ -197,3 +197,47 @@ func mustSample(t *testing.T, name string) sampledata.Sample {
 	}
 	return sm
 }
+
+func TestExportNextYearWithIntervals(t *testing.T) {
+	s := newBook(t)
+	path := daily(t, 3*365+1) // 2012-01-01 to 2014-12-31
+	res, _, err := ReadFile(path, data.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Import(path, res)
+	s.SetModel(fit.Model{Kind: fit.Seasonal, Harmonics: 2, Period: fit.DaysPerYear, Trend: 1}, optim.Exact)
+	s.Sync()
+	s.Solve()
+	spec, err := data.ParseGridSpec("next:1y:1d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "2015.csv")
+	if err := s.ExportGrid(out, spec, PredictionInterval, 0.95); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(out)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 366 || lines[0] != "date,predicted,lower,upper" || !strings.HasPrefix(lines[1], "2015-01-01,") || !strings.HasPrefix(lines[365], "2015-12-31,") {
+		t.Fatalf("%d lines: %q … %q", len(lines), lines[:2], lines[len(lines)-1])
+	}
+	for _, l := range lines[1:] {
+		f := strings.Split(l, ",")
+		p, _ := strconv.ParseFloat(f[1], 64)
+		lo, _ := strconv.ParseFloat(f[2], 64)
+		hi, _ := strconv.ParseFloat(f[3], 64)
+		if !(lo < p && p < hi) {
+			t.Fatalf("the interval %v..%v does not hold the prediction %v", lo, hi, p)
+		}
+	}
+	// Without an interval, just the predictions; each month of two years.
+	spec, _ = data.ParseGridSpec("next:2y:1mo")
+	if err := s.ExportGrid(out, spec, NoInterval, 0); err != nil {
+		t.Fatal(err)
+	}
+	b, _ = os.ReadFile(out)
+	if lines := strings.Split(strings.TrimSpace(string(b)), "\n"); len(lines) != 25 || lines[0] != "date,predicted" || !strings.HasPrefix(lines[24], "2016-12-01,") {
+		t.Errorf("monthly grid: %d lines, last %q", len(lines), lines[len(lines)-1])
+	}
+}
