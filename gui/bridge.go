@@ -355,3 +355,23 @@ type Stats struct {
 	MaxDelay        time.Duration // the longest a frame waited for the UI goroutine
 	StepsPerSecond  float64       // training speed of the current run: its steps over its running time
 }
+
+// spawn runs work on a goroutine of its own and then done on the UI
+// goroutine; a synchronous bridge runs both at once. Nothing is done after
+// the bridge stops.
+func (b *bridge) spawn(work, done func()) {
+	if b.tick <= 0 {
+		work()
+		done()
+		return
+	}
+	b.done.Add(1)
+	go func() {
+		defer b.done.Done()
+		work()
+		if b.stopping() {
+			return
+		}
+		fyne.Do(done)
+	}()
+}

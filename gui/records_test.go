@@ -213,3 +213,29 @@ func TestExportNextYearOfDays(t *testing.T) {
 		t.Errorf("%d lines: %q … %q", len(lines), lines[:2], lines[len(lines)-1])
 	}
 }
+
+func TestCompareModelsTab(t *testing.T) {
+	w := newWindow(t)
+	test.Tap(w.compare.run)
+	c := w.compare.result
+	if c == nil || len(w.compare.rows) != len(c.Candidates)+1 {
+		t.Fatalf("no comparison shown: %v", w.compare.status.Text)
+	}
+	best := c.Candidates[c.Best].Model.Degree
+	contains(t, "status", w.compare.status.Text, fmt.Sprintf("degree %d (marked *)", best))
+	if w.compare.rows[c.Best+1][0] != fmt.Sprintf("* degree %d", best) {
+		t.Errorf("the best row is %q", w.compare.rows[c.Best+1][0])
+	}
+	test.Tap(w.compare.useBest)
+	w.Sync()
+	if d := w.session.Config().Model.Degree; d != best {
+		t.Errorf("Use the best model chose degree %d, want %d", d, best)
+	}
+	if w.compare.result == nil {
+		t.Error("choosing a degree of the family dropped the comparison")
+	}
+	w.settings.scaling.SetSelected("Scaled x (−1 to 1)")
+	if w.compare.result != nil || !w.compare.useBest.Disabled() {
+		t.Error("the comparison stays after the family changed")
+	}
+}

@@ -62,6 +62,7 @@ type MainWindow struct {
 	settings *settingsPanel
 	charts   *chartsPanel
 	stats    *statsView
+	compare  *compareView
 	tabs     *container.AppTabs
 	status   *statusBar
 	menu     *mainMenu
@@ -100,9 +101,11 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 	w.charts = newChartsPanel(s, w.publishView)
 	w.status = newStatusBar(w.onCopyEquation)
 	w.stats = newStatsView(w.onCopyStats)
+	w.compare = newCompareView(s, w.bridge.spawn, w.useModel)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Fit"), w.charts.content),
 		container.NewTabItem(lang.L("Statistics"), w.stats.content),
+		container.NewTabItem(lang.L("Compare models"), w.compare.content),
 	)
 
 	right := container.NewHSplit(w.tabs, w.settings.content)
@@ -234,6 +237,9 @@ func (w *MainWindow) sessionChanged(c session.Change) {
 		w.settings.show(s.Config())
 		w.prefs.saveConfig(s.Config())
 	}
+	if c&(session.Rows|session.Settings) != 0 {
+		w.compare.stale()
+	}
 	if c&session.Trainer != 0 {
 		w.trainerChanged()
 	}
@@ -331,6 +337,20 @@ func (w *MainWindow) updateMessage() {
 		return
 	}
 	w.status.setMessage(noticeText(w.session, w.shown))
+}
+
+// useModel switches to the size of candidate, a model of the current
+// family (its degree, or its harmonics), keeping the other settings, as
+// the settings panel does.
+func (w *MainWindow) useModel(candidate fit.Model) {
+	cfg := w.session.Config()
+	m := cfg.Model
+	if candidate.Kind == fit.Seasonal {
+		m.Harmonics = candidate.Harmonics
+	} else {
+		m.Degree = candidate.Degree
+	}
+	w.changeModel(m, cfg.Method)
 }
 
 // changeModel switches to model m and optimizer k with new weights, after

@@ -241,3 +241,35 @@ func TestExportNextYearWithIntervals(t *testing.T) {
 		t.Errorf("monthly grid: %d lines, last %q", len(lines), lines[len(lines)-1])
 	}
 }
+
+func TestCompareModelsOfTheFamily(t *testing.T) {
+	s := newBook(t)
+	j := s.CompareModels()
+	j.Run()
+	if j.Err != nil {
+		t.Fatal(j.Err)
+	}
+	c := j.Result
+	if len(c.Candidates) != 11 || c.Candidates[4].Model.Degree != 4 || math.Abs(c.Candidates[4].SSE-12.144165) > 1e-5 {
+		t.Fatalf("%d candidates, degree 4 SSE %v", len(c.Candidates), c.Candidates[4].SSE)
+	}
+	best := c.Candidates[c.Best]
+	for _, cand := range c.Candidates {
+		if cand.Warning == nil && cand.PRESS < best.PRESS {
+			t.Errorf("degree %d has PRESS %v below the best's %v", cand.Model.Degree, cand.PRESS, best.PRESS)
+		}
+	}
+	// Seasonal: harmonics with the trend kept.
+	s.SetModel(fit.Model{Kind: fit.Seasonal, Harmonics: 1, Period: 12, Trend: 1}, optim.Exact)
+	j = s.CompareModels()
+	j.Run()
+	for _, cand := range j.Result.Candidates {
+		if cand.Model.Kind != fit.Seasonal || cand.Model.Trend != 1 {
+			t.Errorf("candidate %v", cand.Model)
+		}
+	}
+	s.New()
+	if s.CompareModels() != nil {
+		t.Error("a comparison without points")
+	}
+}

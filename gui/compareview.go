@@ -1,0 +1,161 @@
+package gui
+
+import (
+	"math"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tempfit/core/data"
+	"tempfit/core/fit"
+	"tempfit/core/session"
+)
+
+// compareView is the Compare models tab: every size of the current model
+// family with its training error, its errors on points it has not seen
+// (leave-one-out and 10-fold cross-validation), AIC and BIC, and a button
+// that uses the best.
+type compareView struct {
+	session *session.Session
+	spawn   func(work, done func()) // runs work off the UI goroutine, then done on it
+	use     func(fit.Model)         // switches to a model, asking first if a run is under way
+
+	run     *widget.Button
+	useBest *widget.Button
+	status  *widget.Label
+	table   *widget.Table
+	rows    [][]string
+	result  *fit.Comparison
+	key     compareKey // what the comparison shown was made of
+	busy    bool
+	content fyne.CanvasObject
+}
+
+// newCompareView builds the comparison tab for the session s.
+func newCompareView(s *session.Session, spawn func(work, done func()), use func(fit.Model)) *compareView {
+	v := &compareView{session: s, spawn: spawn, use: use}
+	v.run = widget.NewButtonWithIcon(lang.L("Compare"), theme.ViewRefreshIcon(), v.compare)
+	v.useBest = widget.NewButtonWithIcon(lang.L("Use the best model"), theme.ConfirmIcon(), v.onUseBest)
+	v.useBest.Disable()
+	v.status = widget.NewLabel(lang.L("Compare every degree (or number of harmonics) by how well it predicts points it was not fitted to."))
+	v.status.Wrapping = fyne.TextWrapWord
+	v.table = widget.NewTable(
+		func() (int, int) {
+			if len(v.rows) == 0 {
+				return 0, 0
+			}
+			return len(v.rows), len(v.rows[0])
+		},
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.TextStyle.Bold = id.Row == 0 || v.rows[id.Row][0] != "" && v.rows[id.Row][0][0] == '*'
+			l.SetText(v.rows[id.Row][id.Col])
+		})
+	for c, width := range []float32{120, 50, 110, 110, 110, 90, 90} {
+		v.table.SetColumnWidth(c, width)
+	}
+	top := container.NewVBox(v.status, container.NewHBox(v.run, v.useBest))
+	v.content = container.NewBorder(top, nil, nil, nil, v.table)
+	return v
+}
+
+// compare starts a comparison of the current family.
+func (v *compareView) compare() {
+	j := v.session.CompareModels()
+	if j == nil || v.busy {
+		return
+	}
+	key := v.keyNow()
+	v.busy = true
+	v.run.Disable()
+	v.status.SetText(lang.L("Comparing…"))
+	v.spawn(j.Run, func() {
+		v.busy = false
+		v.run.Enable()
+		if j.Err != nil {
+			v.status.SetText(errorText(j.Err))
+			return
+		}
+		v.key = key
+		v.show(j.Result)
+	})
+}
+
+// compareKey is what a comparison is made of: the points and the model
+// family; another degree of the same family leaves it as it was.
+type compareKey struct {
+	data    *data.Dataset
+	kind    fit.Kind
+	scaling fit.Scaling
+	trend   int
+	period  float64
+	hold    fit.HoldRule
+}
+
+// keyNow returns what a comparison made now would be made of.
+func (v *compareView) keyNow() compareKey {
+	m := v.session.Config().Model
+	return compareKey{v.session.Data(), m.Kind, m.Scaling, m.Trend, m.Period, v.session.HoldOut()}
+}
+
+// show displays a comparison.
+func (v *compareView) show(c fit.Comparison) {
+	v.result = &c
+	v.rows = [][]string{{lang.L("Model"), lang.L("Weights"), lang.L("Training SSE"), lang.L("Leave-one-out"), lang.L("10-fold CV"), "AIC", "BIC"}}
+	num := func(x float64) string {
+		if math.IsInf(x, 1) {
+			return "∞"
+		}
+		return formatNumber(x, 5)
+	}
+	for i, cand := range c.Candidates {
+		name := modelSize(cand.Model)
+		if i == c.Best {
+			name = "* " + name
+		}
+		v.rows = append(v.rows, []string{name, strconv.Itoa(cand.Params), num(cand.SSE), num(cand.PRESS), num(cand.CV), num(cand.AIC), num(cand.BIC)})
+	}
+	v.table.Refresh()
+	if c.Best < 0 {
+		v.useBest.Disable()
+		v.status.SetText(lang.L("No model could be compared."))
+		return
+	}
+	v.useBest.Enable()
+	v.status.SetText(lang.L("Best by leave-one-out error: {{.Model}} (marked *). Training error always falls with more weights; the errors on unseen points rise again where overfitting begins.",
+		map[string]any{"Model": modelSize(c.Candidates[c.Best].Model)}))
+}
+
+// modelSize names a candidate by its size: its degree or harmonics.
+func modelSize(m fit.Model) string {
+	if m.Kind == fit.Seasonal {
+		return lang.L("{{.Count}} harmonics", map[string]any{"Count": m.Harmonics})
+	}
+	return lang.L("degree {{.Degree}}", map[string]any{"Degree": m.Degree})
+}
+
+// onUseBest switches to the best model of the comparison shown.
+func (v *compareView) onUseBest() {
+	if v.result == nil || v.result.Best < 0 {
+		return
+	}
+	v.use(v.result.Candidates[v.result.Best].Model)
+}
+
+// stale forgets a comparison that no longer fits the data or the family.
+func (v *compareView) stale() {
+	if v.result == nil || v.keyNow() == v.key {
+		return
+	}
+
+	v.result = nil
+	v.rows = nil
+	v.table.Refresh()
+	v.useBest.Disable()
+	v.status.SetText(lang.L("The data or the model changed: press Compare again."))
+}
