@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -58,6 +59,13 @@ func fitJSON(t *testing.T, args ...string) report {
 	if status != exitOK {
 		t.Fatalf("status %d, stderr %s", status, errOut)
 	}
+	return decodeReport(t, out)
+}
+
+// decodeReport decodes the JSON of fit --json, refusing fields the report
+// does not have.
+func decodeReport(t *testing.T, out string) report {
+	t.Helper()
 	var r report
 	dec := json.NewDecoder(strings.NewReader(out))
 	dec.DisallowUnknownFields()
@@ -65,6 +73,11 @@ func fitJSON(t *testing.T, args ...string) report {
 		t.Fatalf("decoding %s: %v", out, err)
 	}
 	return r
+}
+
+// near reports whether a and b agree to within rel times the larger.
+func near(a, b, rel float64) bool {
+	return math.Abs(a-b) <= rel*math.Max(math.Abs(a), math.Abs(b))
 }
 
 func TestFitJSON(t *testing.T) {
