@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"tempfit/core/session"
 	"tempfit/core/train"
@@ -13,6 +14,20 @@ import (
 
 // usageError is a mistake on the command line.
 type usageError struct{ error }
+
+// flagError returns the core's error err about the setting of a flag as
+// a usage error, after the flag's name when it is not "", and without
+// the name of the core package that starts the core's messages.
+func flagError(flagName string, err error) error {
+	msg := err.Error()
+	for _, pkg := range []string{"fit: ", "optim: ", "grid: ", "data: "} {
+		msg = strings.TrimPrefix(msg, pkg)
+	}
+	if flagName != "" {
+		msg = flagName + ": " + msg
+	}
+	return usageError{errors.New(msg)}
+}
 
 func runFit(args []string, stdout, stderr io.Writer) int {
 	var f fitFlags

@@ -92,7 +92,7 @@ func (f *fitFlags) plan() (*fitPlan, error) {
 	}
 	p := &fitPlan{cfg: train.Config{Model: m}, level: f.level}
 	if p.cfg.Method, err = optim.ParseKind(f.optimizer); err != nil {
-		return nil, usageError{err}
+		return nil, flagError("--optimizer", err)
 	}
 	if f.set["lr"] && !(f.lr > 0 && !math.IsInf(f.lr, 0)) {
 		return nil, usageError{fmt.Errorf("--lr %v must be a positive number", f.lr)}
@@ -109,12 +109,12 @@ func (f *fitFlags) plan() (*fitPlan, error) {
 		return nil, usageError{fmt.Errorf("--level %v must be between 0 and 1, such as 0.95", f.level)}
 	}
 	if p.hold, err = fit.ParseHoldRule(f.holdOut); err != nil {
-		return nil, usageError{fmt.Errorf("--hold-out: %v", err)}
+		return nil, flagError("--hold-out", err)
 	}
 	if f.grid != "" {
 		g, err := data.ParseGridSpec(f.grid)
 		if err != nil {
-			return nil, usageError{fmt.Errorf("--grid: %v", err)}
+			return nil, flagError("--grid", err)
 		}
 		if f.out == "" {
 			return nil, usageError{errors.New("--grid needs --out")}
@@ -127,7 +127,7 @@ func (f *fitFlags) plan() (*fitPlan, error) {
 		return nil, usageError{errors.New("--interval applies to --grid exports")}
 	case f.set["interval"]:
 		if p.interval, err = session.ParseInterval(f.interval); err != nil {
-			return nil, usageError{fmt.Errorf("--interval: %v", err)}
+			return nil, flagError("--interval", err)
 		}
 	case p.grid != nil:
 		p.interval = session.PredictionInterval

@@ -77,11 +77,11 @@ func (f *modelFlags) check(set map[string]bool) (fit.Model, error) {
 	var m fit.Model
 	kind, err := fit.ParseKind(f.kind)
 	if err != nil {
-		return m, usageError{err}
+		return m, flagError("--model", err)
 	}
 	scaling, err := fit.ParseScaling(f.features)
 	if err != nil {
-		return m, usageError{err}
+		return m, flagError("--features", err)
 	}
 	seasonalOnly := []string{"harmonics", "trend", "period", "max-harmonics"}
 	if kind == fit.Polynomial {
@@ -107,7 +107,7 @@ func (f *modelFlags) check(set map[string]bool) (fit.Model, error) {
 		m.Harmonics = 1 // a placeholder for Validate; a comparison chooses
 	}
 	if err := m.Validate(); err != nil {
-		return m, usageError{err}
+		return m, flagError("", err)
 	}
 	return m, nil
 }

@@ -34,7 +34,7 @@ func prepare(f *fitFlags, p *fitPlan, src *source, stderr io.Writer) (*fitJob, e
 	if p.hold.Kind != fit.HoldNone {
 		var err error
 		if job.train, job.held, err = holdOut(d, p.hold); err != nil {
-			return nil, usageError{fmt.Errorf("--hold-out %s: %v", p.hold, err)}
+			return nil, flagError("--hold-out "+p.hold.String(), err)
 		}
 		if job.held == nil {
 			fmt.Fprintf(stderr, "tempfit-cli fit: warning: --hold-out %s holds no point of %s out\n", p.hold, src.Name)
@@ -56,7 +56,7 @@ func prepare(f *fitFlags, p *fitPlan, src *source, stderr io.Writer) (*fitJob, e
 	if p.grid != nil {
 		var err error
 		if job.grid, err = p.grid.Points(d); err != nil {
-			return nil, usageError{fmt.Errorf("--grid %s: %v", p.grid, err)}
+			return nil, flagError("--grid "+p.grid.String(), err)
 		}
 	}
 	return job, nil
