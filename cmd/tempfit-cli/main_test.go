@@ -196,19 +196,44 @@ func TestSamples(t *testing.T) {
 }
 
 func TestFitRefusesSettingsOutOfRange(t *testing.T) {
-	for _, args := range [][]string{
-		{"--lr", "0"},
-		{"--lr", "-1"},
-		{"--lr", "NaN"},
-		{"--lr", "+Inf"},
-		{"--steps", "0"},
-		{"--degree", "16"},
-		{"--data", ""},
-		{"--data", "x.csv", "--sample", "book"},
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--lr", "0"}, "--lr"},
+		{[]string{"--lr", "-1"}, "--lr"},
+		{[]string{"--lr", "NaN"}, "--lr"},
+		{[]string{"--lr", "+Inf"}, "--lr"},
+		{[]string{"--steps", "0"}, "--steps"},
+		{[]string{"--steps", "-5"}, "--steps"},
+		{[]string{"--log-every", "-1"}, "--log-every"},
+		{[]string{"--degree", "16"}, "degree 16"},
+		{[]string{"--degree", "-1"}, "degree -1"},
+		{[]string{"--degree", "four"}, "best"},
+		{[]string{"--data", ""}, "--data"},
+		{[]string{"--data", "x.csv", "--sample", "book"}, "not both"},
+		{[]string{"--optimizer", "exact", "--degree", "12"}, "13 parameters and there are only 12 points"},
+		{[]string{"--optimizer", "exact", "--model", "seasonal", "--harmonics", "6"}, "13 parameters"},
+		{[]string{"--optimizer", "exact", "--degree", "8", "--hold-out", "last:50%"}, "only 6 points"},
+		{[]string{"--level", "0"}, "--level"},
+		{[]string{"--level", "1"}, "--level"},
+		{[]string{"--level", "1.5"}, "--level"},
+		{[]string{"--level", "NaN"}, "--level"},
+		{[]string{"--hold-out", "first:20%"}, "--hold-out"},
+		{[]string{"--model", "seasonal", "--trend", "4"}, "trend degree 4"},
+		{[]string{"--model", "seasonal", "--harmonics", "13"}, "harmonics 13"},
+		{[]string{"--model", "seasonal", "--period", "0"}, "--period"},
+		{[]string{"--model", "seasonal", "--period", "-Inf"}, "--period"},
+		{[]string{"--trend", "1"}, "--trend applies to --model seasonal"},
+		{[]string{"--harmonics", "3"}, "--harmonics applies to --model seasonal"},
+		{[]string{"--model", "seasonal", "--degree", "2"}, "--degree applies to --model poly"},
+		{[]string{"--model", "seasonal", "--max-harmonics", "4"}, "--max-harmonics applies to --harmonics best"},
+		{[]string{"--encoding", "latin1", "--data", "x.csv"}, "latin1"},
+		{[]string{"--encoding", "cp949"}, "--encoding and --sheet apply to --data files"},
 	} {
-		_, errOut, status := runCLI(t, append([]string{"fit"}, args...)...)
-		if status != exitUsage || errOut == "" {
-			t.Errorf("fit %q: status %d, stderr %q", args, status, errOut)
+		out, errOut, status := runCLI(t, append([]string{"fit"}, c.args...)...)
+		if status != exitUsage || !strings.Contains(errOut, c.want) || out != "" {
+			t.Errorf("fit %q: status %d, stdout %q, stderr %q; want 2 and %q before any step", c.args, status, out, errOut, c.want)
 		}
 	}
 }
