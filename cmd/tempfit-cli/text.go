@@ -66,7 +66,11 @@ func printReport(w io.Writer, f *fitFlags, s *train.Snapshot, r report) {
 
 	fmt.Fprintf(w, "\nExact optimum (least squares): SSE %.6f", float64(r.Optimum.SSE))
 	if gap := st.GapPercent; !math.IsNaN(gap) && !math.IsInf(gap, 0) {
-		fmt.Fprintf(w, ", gap %.4f%%", gap)
+		text := fmt.Sprintf("%.4f", gap)
+		if text == "-0.0000" {
+			text = "0.0000" // rounding put a converged fit a hair below the optimum
+		}
+		fmt.Fprintf(w, ", gap %s%%", text)
 	}
 	fmt.Fprintf(w, "\n")
 	printCoefficients(w, pr.Coefficients(pr.Optimum()).Text())
