@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -310,5 +309,4 @@ func TestFitWithoutDegreesOfFreedom(t *testing.T) {
 	if !strings.Contains(text, "n/a") {
 		t.Errorf("output:\n%s", text)
 	}
-	os.Remove(path)
 }

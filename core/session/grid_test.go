@@ -2,12 +2,14 @@ package session
 
 import (
 	"encoding/csv"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"tempfit/core/data"
 	"tempfit/core/fit"
@@ -153,5 +155,39 @@ func TestParseInterval(t *testing.T) {
 	}
 	if _, err := ParseInterval("credible"); err == nil || !strings.Contains(err.Error(), "credible") {
 		t.Errorf("ParseInterval(credible): %v", err)
+	}
+}
+
+// BenchmarkWriteGridPredictions writes a year of hourly predictions on a
+// date axis, without and with a prediction interval.
+func BenchmarkWriteGridPredictions(b *testing.B) {
+	var text strings.Builder
+	text.WriteString("date,temp\n")
+	for i := range 365 {
+		fmt.Fprintf(&text, "2015-%s,%.1f\n", time.Date(2015, 1, 1+i, 0, 0, 0, 0, time.UTC).Format("01-02"), 10+8*math.Sin(float64(i)/58)+float64(i%7)/10)
+	}
+	res, err := data.ParseText(text.String(), data.ReadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	tr, err := train.New(res.Data, train.Config{Model: fit.Model{Kind: fit.Seasonal, Harmonics: 3, Trend: 1, Period: fit.DaysPerYear}, Method: "exact"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	tr.Solve()
+	snap := tr.Snapshot()
+	xs := make([]float64, 365*24)
+	for i := range xs {
+		xs[i] = 365 + float64(i)/24
+	}
+	path := filepath.Join(b.TempDir(), "grid.csv")
+	for _, iv := range []Interval{NoInterval, PredictionInterval} {
+		b.Run(string(iv), func(b *testing.B) {
+			for b.Loop() {
+				if err := WriteGridPredictions(path, snap, xs, iv, 0.95); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
