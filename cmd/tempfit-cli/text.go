@@ -39,7 +39,7 @@ func printReport(w io.Writer, f *fitFlags, s *train.Snapshot, r report) {
 
 	c := pr.Coefficients(s.Weights)
 	fmt.Fprintln(w)
-	printShownCoefficients(w, "Coefficients", c, xMeaning(pr.Data))
+	printShownCoefficients(w, c, xMeaning(pr.Data))
 	if cfg.Model.Scaling == fit.Scaled && cfg.Model.TrendDegree() > 0 {
 		fmt.Fprintf(w, "Weights (of scaled x):\n")
 		printCoefficients(w, fit.CoefficientsText(cfg.Model, s.Weights))
@@ -84,12 +84,12 @@ func printReport(w io.Writer, f *fitFlags, s *train.Snapshot, r report) {
 
 // printShownCoefficients prints the coefficients c under a heading that
 // says what x means and, when they are in t, what t is and why.
-func printShownCoefficients(w io.Writer, heading string, c fit.Coefficients, x string) {
+func printShownCoefficients(w io.Writer, c fit.Coefficients, x string) {
 	if def := c.Definition(); def != "" {
-		fmt.Fprintf(w, "%s in %s, %s:\n", heading, def, x)
+		fmt.Fprintf(w, "Coefficients in %s, %s:\n", def, x)
 		fmt.Fprintf(w, "  in t because %s\n", c.Reason)
 	} else {
-		fmt.Fprintf(w, "%s (%s):\n", heading, x)
+		fmt.Fprintf(w, "Coefficients (%s):\n", x)
 	}
 	printCoefficients(w, c.Text())
 }
