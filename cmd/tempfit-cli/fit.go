@@ -6,79 +6,28 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 
-	"tempfit/core/data"
-	"tempfit/core/fit"
-	"tempfit/core/optim"
 	"tempfit/core/session"
 	"tempfit/core/train"
-	"tempfit/sampledata"
 )
-
-// fitFlags are the settings of one fit command.
-type fitFlags struct {
-	data, sample string
-	xCol, yCol   string
-	skipBad      bool
-	model        string
-	degree       int
-	harmonics    int
-	period       float64
-	features     string
-	optimizer    string
-	lr           float64
-	steps        int
-	logEvery     int
-	out          string
-	grid         string
-	json         bool
-
-	set map[string]bool // the flags given on the command line
-}
-
-func newFitFlagSet(f *fitFlags, output io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("tempfit-cli fit", flag.ContinueOnError)
-	fs.SetOutput(output)
-	fs.StringVar(&f.data, "data", "", "CSV `file` to fit (default: the book's sample)")
-	fs.StringVar(&f.sample, "sample", "", "embedded sample `name` to fit (see 'tempfit-cli samples')")
-	fs.StringVar(&f.xCol, "x-col", "", "x column, by `name or 1-based index` (default: the first)")
-	fs.StringVar(&f.yCol, "y-col", "", "y column, by `name or 1-based index` (default: the second)")
-	fs.BoolVar(&f.skipBad, "skip-bad-rows", false, "skip rows whose x or y is not a number instead of failing")
-	fs.StringVar(&f.model, "model", "poly", "model: poly or seasonal")
-	fs.IntVar(&f.degree, "degree", 4, fmt.Sprintf("polynomial degree, 0..%d", fit.MaxDegree))
-	fs.IntVar(&f.harmonics, "harmonics", 2, fmt.Sprintf("seasonal harmonics K, 1..%d", fit.MaxHarmonics))
-	fs.Float64Var(&f.period, "period", fit.DefaultPeriod, "seasonal period P in x units")
-	fs.StringVar(&f.features, "features", "raw", "x scaling of the polynomial: raw (the book's) or scaled (x mapped onto [-1, 1])")
-	fs.StringVar(&f.optimizer, "optimizer", "adam", "optimizer: "+kindList())
-	fs.Float64Var(&f.lr, "lr", 0, "learning rate (default: the optimizer's default, see below)")
-	fs.IntVar(&f.steps, "steps", train.DefaultSteps, "number of steps (iterations for lbfgs)")
-	fs.IntVar(&f.logEvery, "log-every", 10000, "print the loss every `n` steps (0: never)")
-	fs.StringVar(&f.out, "out", "", "write predictions to this CSV `file`")
-	fs.StringVar(&f.grid, "grid", "", "with --out, predict on the grid `FROM:TO:STEP` (e.g. 1:24:1) instead of the data's x")
-	fs.BoolVar(&f.json, "json", false, "print one JSON object instead of text")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: tempfit-cli fit [flags]\n\nFits a model by least squares and prints, like the book, \"Step: N, Loss: X\"\nevery --log-every steps, then the coefficients, statistics and exact optimum.\n\nFlags:\n")
-		fs.PrintDefaults()
-		fmt.Fprintf(fs.Output(), "\nOptimizers:\n")
-		for _, k := range optim.Kinds() {
-			fmt.Fprintf(fs.Output(), "  %-9s %s\n", k, optim.Describe(k))
-		}
-	}
-	return fs
-}
-
-func kindList() string {
-	var names []string
-	for _, k := range optim.Kinds() {
-		names = append(names, string(k))
-	}
-	return strings.Join(names, "|")
-}
 
 // usageError is a mistake on the command line.
 type usageError struct{ error }
+
+// flagError returns the core's error err about the setting of a flag as
+// a usage error, after the flag's name when it is not "", and without
+// the name of the core package that starts the core's messages.
+func flagError(flagName string, err error) error {
+	msg := err.Error()
+	for _, pkg := range []string{"fit: ", "optim: ", "grid: ", "data: "} {
+		msg = strings.TrimPrefix(msg, pkg)
+	}
+	if flagName != "" {
+		msg = flagName + ": " + msg
+	}
+	return usageError{errors.New(msg)}
+}
 
 func runFit(args []string, stdout, stderr io.Writer) int {
 	var f fitFlags
@@ -95,102 +44,27 @@ func runFit(args []string, stdout, stderr io.Writer) int {
 	}
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
-	err := fitAndReport(&f, stdout, stderr)
-	var ue usageError
-	switch {
-	case err == nil:
+	return exitStatus(fitAndReport(&f, stdout, stderr), "tempfit-cli fit", stderr)
+}
+
+// exitStatus reports err, if any, on stderr after the command's name and
+// returns the exit status it calls for.
+func exitStatus(err error, cmd string, stderr io.Writer) int {
+	if err == nil {
 		return exitOK
-	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "tempfit-cli fit: %v\n", err)
+	}
+	fmt.Fprintf(stderr, "%s: %v\n", cmd, err)
+	if errors.As(err, new(usageError)) {
 		return exitUsage
-	default:
-		fmt.Fprintf(stderr, "tempfit-cli fit: %v\n", err)
-		return exitData
 	}
-}
-
-// config turns the flags into a training configuration.
-func (f *fitFlags) config() (train.Config, error) {
-	var cfg train.Config
-	kind, err := fit.ParseKind(f.model)
-	if err != nil {
-		return cfg, usageError{err}
-	}
-	scaling, err := fit.ParseScaling(f.features)
-	if err != nil {
-		return cfg, usageError{err}
-	}
-	cfg.Model = fit.Model{Kind: kind, Degree: f.degree, Harmonics: f.harmonics, Period: f.period, Scaling: scaling}
-	if kind == fit.Seasonal {
-		cfg.Model.Scaling = fit.Raw
-	}
-	if err := cfg.Model.Validate(); err != nil {
-		return cfg, usageError{err}
-	}
-	if cfg.Method, err = optim.ParseKind(f.optimizer); err != nil {
-		return cfg, usageError{err}
-	}
-	if f.set["lr"] && !(f.lr > 0 && !math.IsInf(f.lr, 0)) {
-		return cfg, usageError{fmt.Errorf("--lr %v must be a positive number", f.lr)}
-	}
-	cfg.LearningRate = f.lr
-	if f.steps <= 0 {
-		return cfg, usageError{fmt.Errorf("--steps %d must be positive", f.steps)}
-	}
-	cfg.Steps = f.steps
-	if f.logEvery < 0 {
-		return cfg, usageError{fmt.Errorf("--log-every %d must not be negative", f.logEvery)}
-	}
-	return cfg, nil
-}
-
-// load reads the data set the flags name.
-func (f *fitFlags) load() (*data.Dataset, error) {
-	opt := data.ReadOptions{XColumn: f.xCol, YColumn: f.yCol, SkipBadRows: f.skipBad}
-	var (
-		res *data.ReadResult
-		err error
-	)
-	switch {
-	case f.set["data"] && f.data == "":
-		return nil, usageError{errors.New("--data needs a file name")}
-	case f.set["data"] && f.set["sample"]:
-		return nil, usageError{errors.New("give --data or --sample, not both")}
-	case f.data != "":
-		res, err = data.ReadFile(f.data, opt)
-	default:
-		s := sampledata.Default()
-		if f.sample != "" {
-			var ok bool
-			if s, ok = sampledata.Lookup(f.sample); !ok {
-				return nil, usageError{fmt.Errorf("no sample named %q (see 'tempfit-cli samples')", f.sample)}
-			}
-		}
-		opt.File = s.File
-		res, err = data.ReadCSV(s.Open(), opt)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if res.Skipped > 0 {
-		err = fmt.Errorf("skipped %d bad row(s), the first: %v", res.Skipped, res.SkippedErrors[0])
-	}
-	return res.Data, err
+	return exitData
 }
 
 func fitAndReport(f *fitFlags, stdout, stderr io.Writer) error {
-	cfg, err := f.config()
+	const cmd = "tempfit-cli fit"
+	p, err := f.plan()
 	if err != nil {
 		return err
-	}
-	var from, to, step float64
-	if f.grid != "" {
-		if from, to, step, err = data.ParseGrid(f.grid); err != nil {
-			return usageError{fmt.Errorf("--grid: %v", err)}
-		}
-		if f.out == "" {
-			return usageError{errors.New("--grid needs --out")}
-		}
 	}
 	if f.out != "" {
 		// Before the fit, which may take long, and before anything is
@@ -202,50 +76,36 @@ func fitAndReport(f *fitFlags, stdout, stderr io.Writer) error {
 			return fmt.Errorf("--out %v", err)
 		}
 	}
-	d, err := f.load()
-	if err != nil {
-		var ue usageError
-		if errors.As(err, &ue) || d == nil {
-			return err
-		}
-		fmt.Fprintf(stderr, "tempfit-cli fit: warning: %v\n", err)
-	}
-	tr, err := train.New(d, cfg)
+	src, err := f.read(cmd, stderr)
 	if err != nil {
 		return err
 	}
+	job, err := prepare(f, p, src, stderr)
+	if err != nil {
+		return err
+	}
+	tr, err := train.New(job.train, job.cfg)
+	if err != nil {
+		return err
+	}
+	tr.SetHeldOut(job.held)
 	s := tr.Snapshot()
 	if w := s.Problem.Warning(); w != nil {
-		fmt.Fprintf(stderr, "tempfit-cli fit: warning: %v\n", w)
+		fmt.Fprintf(stderr, "%s: warning: %v\n", cmd, w)
 	}
-
-	var checkpoints []checkpoint
-	every := f.logEvery
-	if every == 0 {
-		every = cfg.Steps
-	}
-	for s.Step < cfg.Steps && !s.State.Finished() {
-		n := min(every-s.Step%every, cfg.Steps-s.Step)
-		tr.Advance(n)
-		s = tr.Snapshot()
-		if f.logEvery > 0 && (s.Step%f.logEvery == 0 || s.State.Finished()) {
-			checkpoints = append(checkpoints, checkpoint{s.Step, s.Loss})
-			if !f.json {
-				fmt.Fprintf(stdout, "Step: %d, Loss: %.6f\n", s.Step, s.Loss)
-			}
-		}
-	}
+	s, checkpoints := runSteps(tr, job.cfg.Steps, f.logEvery, f.json, stdout)
 
 	failed := s.State == train.Diverged || s.State == train.Failed
+	var out *outputInfo
 	switch {
 	case f.out != "" && failed:
-		fmt.Fprintf(stderr, "tempfit-cli fit: %s was not written: the run %s\n", f.out, s.State)
+		fmt.Fprintf(stderr, "%s: %s was not written: the run %s\n", cmd, f.out, s.State)
 	case f.out != "":
-		if err := writePredictions(f.out, s, f.grid != "", from, to, step); err != nil {
+		if out, err = writeOutput(f.out, s, src.Data, job, p); err != nil {
 			return err
 		}
 	}
-	r := buildReport(f, cfg, d, s, checkpoints)
+	r := buildReport(f, p, job, src, s, checkpoints, out)
 	if f.json {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -253,7 +113,7 @@ func fitAndReport(f *fitFlags, stdout, stderr io.Writer) error {
 			return err
 		}
 	} else {
-		printReport(stdout, cfg, s, r)
+		printReport(stdout, f, s, r)
 	}
 	if failed {
 		return s.Err
@@ -261,15 +121,25 @@ func fitAndReport(f *fitFlags, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// writePredictions writes the predictions of s to path: at the data's x,
-// or on the grid from:to:step.
-func writePredictions(path string, s *train.Snapshot, grid bool, from, to, step float64) error {
-	var xs []float64
-	if grid {
-		var err error
-		if xs, err = data.Grid(from, to, step); err != nil {
-			return usageError{fmt.Errorf("--grid: %v", err)}
+// runSteps trains tr for up to steps steps, printing the book's
+// "Step: N, Loss: X" every logEvery steps unless quiet, and returns the
+// last snapshot with the losses logged.
+func runSteps(tr *train.Trainer, steps, logEvery int, quiet bool, stdout io.Writer) (*train.Snapshot, []checkpoint) {
+	var checkpoints []checkpoint
+	every := logEvery
+	if every == 0 {
+		every = steps
+	}
+	s := tr.Snapshot()
+	for s.Step < steps && !s.State.Finished() {
+		tr.Advance(min(every-s.Step%every, steps-s.Step))
+		s = tr.Snapshot()
+		if logEvery > 0 && (s.Step%logEvery == 0 || s.State.Finished()) {
+			checkpoints = append(checkpoints, checkpoint{s.Step, number(s.Loss)})
+			if !quiet {
+				fmt.Fprintf(stdout, "Step: %d, Loss: %.6f\n", s.Step, s.Loss)
+			}
 		}
 	}
-	return session.WritePredictions(path, s, xs)
+	return s, checkpoints
 }

@@ -4,6 +4,7 @@
 // Usage:
 //
 //	tempfit-cli fit [flags]
+//	tempfit-cli degrees [flags]
 //	tempfit-cli samples
 //
 // Run "tempfit-cli fit -h" for the flags.
@@ -35,6 +36,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "fit":
 		return runFit(args[1:], stdout, stderr)
+	case "degrees":
+		return runDegrees(args[1:], stdout, stderr)
 	case "samples":
 		return runSamples(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -48,9 +51,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
-  tempfit-cli fit [flags]   fit a model and print the loss, coefficients and statistics
-  tempfit-cli samples       list the embedded sample data sets
+  tempfit-cli fit [flags]       fit a model and print the loss, coefficients, their uncertainty and statistics
+  tempfit-cli degrees [flags]   compare models of every size by training, leave-one-out and cross-validation error
+  tempfit-cli samples           list the embedded sample data sets
 
-Run "tempfit-cli fit -h" for the flags of fit.
+Run "tempfit-cli fit -h" or "tempfit-cli degrees -h" for their flags.
 `)
 }

@@ -1,16 +1,9 @@
 package main
 
 import (
-	"fmt"
-	"io"
-	"math"
-	"strconv"
-	"strings"
 	"tempfit/core/data"
 	"tempfit/core/fit"
-	"tempfit/core/optim"
 	"tempfit/core/train"
-	"tempfit/sampledata"
 )
 
 // report is what fit prints with --json.
@@ -21,71 +14,131 @@ type report struct {
 	State        string       `json:"state"`
 	Error        string       `json:"error,omitempty"`
 	Steps        int          `json:"steps"`
-	Weights      []float64    `json:"weights"`
-	Coefficients []float64    `json:"coefficients"`
+	Weights      []number     `json:"weights"`
+	Coefficients coefficients `json:"coefficients"`
 	Equation     string       `json:"equation"`
 	Statistics   statistics   `json:"statistics"`
+	Inference    inference    `json:"inference"`
+	Trend        *trendInfo   `json:"trend,omitempty"`
+	HeldOut      *heldOutInfo `json:"held_out,omitempty"`
+	Chosen       *chosenInfo  `json:"chosen,omitempty"`
 	Optimum      optimum      `json:"optimum"`
+	Output       *outputInfo  `json:"output,omitempty"`
 	Warning      string       `json:"warning,omitempty"`
 }
 
 type settings struct {
-	Model        string  `json:"model"`
-	Degree       int     `json:"degree,omitempty"`
-	Harmonics    int     `json:"harmonics,omitempty"`
-	Period       float64 `json:"period,omitempty"`
-	Features     string  `json:"features"`
-	Optimizer    string  `json:"optimizer"`
-	LearningRate float64 `json:"learning_rate"`
-	Steps        int     `json:"steps"`
-	LogEvery     int     `json:"log_every"`
+	Model        string   `json:"model"`
+	Degree       *int     `json:"degree,omitempty"`
+	Harmonics    *int     `json:"harmonics,omitempty"`
+	Trend        *int     `json:"trend,omitempty"`
+	Period       *float64 `json:"period,omitempty"`
+	Features     string   `json:"features"`
+	Optimizer    string   `json:"optimizer"`
+	LearningRate float64  `json:"learning_rate"`
+	Steps        int      `json:"steps"`
+	LogEvery     int      `json:"log_every"`
+	Level        float64  `json:"level"`
+	HoldOut      string   `json:"hold_out"`
 }
 
 type dataInfo struct {
-	Source string `json:"source"`
-	X      string `json:"x"`
-	Y      string `json:"y"`
-	Points int    `json:"points"`
+	Source       string `json:"source"`
+	X            string `json:"x"`
+	Y            string `json:"y"`
+	XAxis        string `json:"x_axis"`            // number, date, datetime, yearmonth or monthname
+	XMeans       string `json:"x_means,omitempty"` // "x = days since 2012-01-01"
+	Points       int    `json:"points"`
+	Encoding     string `json:"encoding,omitempty"`
+	Sheet        string `json:"sheet,omitempty"`
+	Missing      int    `json:"missing_rows"`
+	MissingLines []int  `json:"missing_lines,omitempty"`
+	Skipped      int    `json:"skipped_rows"`
 }
 
 type checkpoint struct {
-	Step int     `json:"step"`
-	Loss float64 `json:"loss"`
+	Step int    `json:"step"`
+	Loss number `json:"loss"`
+}
+
+// coefficients are the coefficients as Tempfit shows them: in x, or in
+// t = (x − center)/scale when the powers of x cannot hold them.
+type coefficients struct {
+	Variable   string   `json:"variable"` // "x" or "t"
+	Definition string   `json:"definition,omitempty"`
+	Center     *float64 `json:"center,omitempty"`
+	Scale      *float64 `json:"scale,omitempty"`
+	Reason     string   `json:"reason,omitempty"`
+	Names      []string `json:"names"`
+	Terms      []string `json:"terms"`
+	Values     []number `json:"values"`
+	Raw        []number `json:"raw"` // in x, each the float64 nearest the exact value
+	RawExact   bool     `json:"raw_exact"`
+	RawError   number   `json:"raw_error"` // of Raw, relative to the range of y
+	RawWarning string   `json:"raw_warning,omitempty"`
 }
 
 type statistics struct {
-	SSE        float64  `json:"sse"`
-	MSE        float64  `json:"mse"`
-	RMSE       float64  `json:"rmse"`
-	R2         *float64 `json:"r2"`
-	AdjR2      *float64 `json:"adjusted_r2"`
-	GapPercent *float64 `json:"gap_percent"`
+	SSE        number `json:"sse"`
+	MSE        number `json:"mse"`
+	RMSE       number `json:"rmse"`
+	R2         number `json:"r2"`
+	AdjR2      number `json:"adjusted_r2"`
+	GapPercent number `json:"gap_percent"`
+}
+
+// inference is the uncertainty of the fit, in the basis of coefficients.
+type inference struct {
+	Level     float64    `json:"level"`
+	Points    int        `json:"points"`
+	Params    int        `json:"params"`
+	Rank      int        `json:"rank"`
+	DF        int        `json:"df"`
+	Sigma     number     `json:"residual_sd"`
+	R2        number     `json:"r2"`
+	AdjR2     number     `json:"adjusted_r2"`
+	F         number     `json:"f"`
+	FP        number     `json:"f_p"`
+	LogLik    number     `json:"log_likelihood"`
+	AIC       number     `json:"aic"`
+	BIC       number     `json:"bic"`
+	Estimates []estimate `json:"estimates"`
+}
+
+type estimate struct {
+	Name   string `json:"name"`
+	Term   string `json:"term"`
+	Value  number `json:"value"`
+	StdErr number `json:"std_error"`
+	T      number `json:"t"`
+	P      number `json:"p"`
+	Lower  number `json:"lower"`
+	Upper  number `json:"upper"`
+}
+
+// heldOutInfo is how well the fit predicts the points held out of it.
+type heldOutInfo struct {
+	Rule           string `json:"rule"`
+	Points         int    `json:"points"`
+	TrainingPoints int    `json:"training_points"`
+	SSE            number `json:"sse"`
+	RMSE           number `json:"rmse"`
+}
+
+// chosenInfo says how --degree best or --harmonics best chose the model.
+type chosenInfo struct {
+	By         string      `json:"by"` // the rule
+	Candidates []candidate `json:"candidates"`
 }
 
 type optimum struct {
-	SSE          float64   `json:"sse"`
-	Weights      []float64 `json:"weights"`
-	Coefficients []float64 `json:"coefficients"`
+	SSE          number       `json:"sse"`
+	Weights      []number     `json:"weights"`
+	Coefficients coefficients `json:"coefficients"`
 }
 
-// finite returns &v, or nil (JSON null) for NaN and infinities.
-func finite(v float64) *float64 {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil
-	}
-	return &v
-}
-
-func buildReport(f *fitFlags, cfg train.Config, d *data.Dataset, s *train.Snapshot, cps []checkpoint) report {
-	pr := s.Problem
-	source := f.data
-	if source == "" {
-		source = "sample:" + sampledata.Default().Name
-		if f.sample != "" {
-			source = "sample:" + f.sample
-		}
-	}
-	st := s.Stats
+func buildReport(f *fitFlags, p *fitPlan, job *fitJob, src *source, s *train.Snapshot, cps []checkpoint, out *outputInfo) report {
+	pr, cfg, st := s.Problem, job.cfg, s.Stats
 	r := report{
 		Settings: settings{
 			Model:        string(cfg.Model.Kind),
@@ -94,31 +147,46 @@ func buildReport(f *fitFlags, cfg train.Config, d *data.Dataset, s *train.Snapsh
 			LearningRate: s.LearningRate,
 			Steps:        cfg.Steps,
 			LogEvery:     f.logEvery,
+			Level:        p.level,
+			HoldOut:      p.hold.String(),
 		},
-		Data:         dataInfo{Source: source, X: d.XName, Y: d.YName, Points: d.Len()},
+		Data:         newDataInfo(src),
 		Checkpoints:  cps,
 		State:        s.State.String(),
 		Steps:        s.Step,
-		Weights:      s.Weights,
-		Coefficients: s.Raw,
-		Equation:     fit.Equation(cfg.Model, s.Raw, 7),
+		Weights:      numbers(s.Weights),
+		Coefficients: newCoefficients(pr.Coefficients(s.Weights)),
+		Equation:     equation(pr, s.Weights),
 		Statistics: statistics{
-			SSE: st.SSE, MSE: st.MSE, RMSE: st.RMSE,
-			R2: finite(st.R2), AdjR2: finite(st.AdjR2), GapPercent: finite(st.GapPercent),
+			SSE: number(st.SSE), MSE: number(st.MSE), RMSE: number(st.RMSE),
+			R2: number(st.R2), AdjR2: number(st.AdjR2), GapPercent: number(st.GapPercent),
 		},
+		Inference: newInference(pr.Inference(s.Weights, p.level)),
+		Trend:     trendPerDecade(pr, s.Weights, p.level),
 		Optimum: optimum{
-			SSE:          pr.OptimumSSE(),
-			Weights:      pr.Optimum(),
-			Coefficients: pr.Basis.RawCoefficients(pr.Optimum()),
+			SSE:          number(pr.OptimumSSE()),
+			Weights:      numbers(pr.Optimum()),
+			Coefficients: newCoefficients(pr.Coefficients(pr.Optimum())),
 		},
+		Output: out,
 	}
 	if r.Checkpoints == nil {
 		r.Checkpoints = []checkpoint{}
 	}
-	if cfg.Model.Kind == fit.Seasonal {
-		r.Settings.Harmonics, r.Settings.Period = cfg.Model.Harmonics, cfg.Model.Period
+	m := cfg.Model
+	if m.Kind == fit.Seasonal {
+		r.Settings.Harmonics, r.Settings.Trend, r.Settings.Period = &m.Harmonics, &m.Trend, &m.Period
 	} else {
-		r.Settings.Degree = cfg.Model.Degree
+		r.Settings.Degree = &m.Degree
+	}
+	if job.held != nil {
+		r.HeldOut = &heldOutInfo{
+			Rule: p.hold.String(), Points: s.HeldOut.N, TrainingPoints: job.train.Len(),
+			SSE: number(s.HeldOut.SSE), RMSE: number(s.HeldOut.RMSE),
+		}
+	}
+	if job.best != nil {
+		r.Chosen = &chosenInfo{By: bestRule, Candidates: newCandidates(*job.best)}
 	}
 	if s.Err != nil {
 		r.Error = s.Err.Error()
@@ -129,47 +197,60 @@ func buildReport(f *fitFlags, cfg train.Config, d *data.Dataset, s *train.Snapsh
 	return r
 }
 
-func printReport(w io.Writer, cfg train.Config, s *train.Snapshot, r report) {
-	fmt.Fprintf(w, "\nModel: %s; optimizer %s", cfg.Model, cfg.Method)
-	if optim.UsesLearningRate(cfg.Method) {
-		fmt.Fprintf(w, ", learning rate %g", s.LearningRate)
-	}
-	fmt.Fprintf(w, "; step %d of %d, %s\n", s.Step, s.Budget, s.State)
-	if s.Err != nil {
-		fmt.Fprintf(w, "Stopped: %v\n", s.Err)
-	}
-	fmt.Fprintf(w, "Data: %s, %d points (x: %s, y: %s)\n", r.Data.Source, r.Data.Points, r.Data.X, r.Data.Y)
-	fmt.Fprintf(w, "\nCoefficients (in %s):\n", r.Data.X)
-	printCoefficients(w, cfg.Model, s.Raw)
-	if cfg.Model.Kind == fit.Polynomial && cfg.Model.Scaling == fit.Scaled {
-		fmt.Fprintf(w, "Weights (of scaled x):\n")
-		printCoefficients(w, cfg.Model, s.Weights)
-	}
-	fmt.Fprintf(w, "Equation: %s\n", r.Equation)
-	st := s.Stats
-	fmt.Fprintf(w, "\nStatistics:\n  SSE  %.6f\n  MSE  %.6f\n  RMSE %.6f\n  R²   %s\n  adjusted R² %s\n",
-		st.SSE, st.MSE, st.RMSE, formatStat(st.R2, 5), formatStat(st.AdjR2, 5))
-	fmt.Fprintf(w, "\nExact optimum (least squares): SSE %.6f", r.Optimum.SSE)
-	if gap := finite(st.GapPercent); gap != nil {
-		fmt.Fprintf(w, ", gap %.4f%%", *gap)
-	}
-	fmt.Fprintf(w, "\n")
-	printCoefficients(w, cfg.Model, r.Optimum.Coefficients)
-	if r.Warning != "" {
-		fmt.Fprintf(w, "Note: %s\n", r.Warning)
+func newDataInfo(src *source) dataInfo {
+	d, res := src.Data, src.Result
+	return dataInfo{
+		Source: src.Name, X: d.XName, Y: d.YName,
+		XAxis: d.XAxis.Kind.String(), XMeans: d.XAxis.Phrase(),
+		Points: d.Len(), Encoding: res.Encoding, Sheet: res.Sheet,
+		Missing: res.Missing, MissingLines: res.MissingLines, Skipped: res.Skipped,
 	}
 }
 
-func printCoefficients(w io.Writer, m fit.Model, c []float64) {
-	for _, line := range strings.Split(strings.TrimRight(fit.CoefficientsText(m, c), "\n"), "\n") {
-		fields := strings.Split(line, "\t")
-		fmt.Fprintf(w, "  %-4s %-18s %s\n", fields[0], fields[1], fields[2])
+func newCoefficients(c fit.Coefficients) coefficients {
+	out := coefficients{
+		Variable: c.Variable, Definition: c.Definition(), Reason: c.Reason,
+		Names: c.Names, Terms: c.Terms, Values: numbers(c.Values),
+		Raw: numbers(c.Raw), RawExact: c.RawExact(), RawError: number(c.RawError), RawWarning: c.RawWarning(),
 	}
+	if c.Variable == "t" {
+		out.Center, out.Scale = &c.Center, &c.Scale
+	}
+	return out
 }
 
-func formatStat(v float64, digits int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "n/a"
+func newInference(in fit.Inference) inference {
+	out := inference{
+		Level: in.Level, Points: in.N, Params: in.Params, Rank: in.Rank, DF: in.DF,
+		Sigma: number(in.Sigma), R2: number(in.R2), AdjR2: number(in.AdjR2),
+		F: number(in.F), FP: number(in.FP),
+		LogLik: number(in.LogLik), AIC: number(in.AIC), BIC: number(in.BIC),
+		Estimates: make([]estimate, len(in.Estimates)),
 	}
-	return strconv.FormatFloat(v, 'f', digits, 64)
+	for i, e := range in.Estimates {
+		out.Estimates[i] = estimate{
+			Name: e.Name, Term: e.Term, Value: number(e.Value), StdErr: number(e.StdErr),
+			T: number(e.T), P: number(e.P), Lower: number(e.Lower), Upper: number(e.Upper),
+		}
+	}
+	return out
+}
+
+// equation returns the equation of weights w in the variable Tempfit shows,
+// followed by what x means when x is not a plain number.
+func equation(pr *fit.Problem, w []float64) string {
+	eq := pr.Coefficients(w).Equation(7)
+	if phrase := pr.Data.XAxis.Phrase(); phrase != "" {
+		eq += ", " + phrase
+	}
+	return eq
+}
+
+// xMeaning returns what x is for headings: the axis's phrase, such as
+// "x = days since 2012-01-01", or "x = <column>" for plain numbers.
+func xMeaning(d *data.Dataset) string {
+	if phrase := d.XAxis.Phrase(); phrase != "" {
+		return phrase
+	}
+	return "x = " + d.XName
 }

@@ -125,7 +125,11 @@ func (g GridSpec) Points(d *Dataset) ([]float64, error) {
 	a := d.XAxis
 	if !a.IsTime() {
 		if g.Step.Unit != "" || g.Span.Unit != "" {
-			return nil, fmt.Errorf("grid: units of time such as %q need dates as x", g.Step.String()+g.Span.Unit)
+			unit := g.Step
+			if unit.Unit == "" {
+				unit = g.Span
+			}
+			return nil, fmt.Errorf("grid: units of time such as %q need dates as x", unit.String())
 		}
 		from, to := 0.0, 0.0
 		if g.Next {

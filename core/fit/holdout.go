@@ -40,7 +40,7 @@ func (h *HoldOut) RMSE(w []float64) float64 {
 }
 
 // Split returns the points of d not held and those held, as two data sets
-// with d's column names. held has one element per point. It is an error to
+// with d's column names and x axis. held has one element per point. It is an error to
 // hold every point; when none is held, the second set is nil.
 func Split(d *data.Dataset, held []bool) (train, test *data.Dataset, err error) {
 	if len(held) != d.Len() {
@@ -60,10 +60,12 @@ func Split(d *data.Dataset, held []bool) (train, test *data.Dataset, err error) 
 	if train, err = data.New(d.XName, d.YName, tx, ty); err != nil {
 		return nil, nil, err
 	}
+	train.XAxis = d.XAxis
 	if len(hx) > 0 {
 		if test, err = data.New(d.XName, d.YName, hx, hy); err != nil {
 			return nil, nil, err
 		}
+		test.XAxis = d.XAxis
 	}
 	return train, test, nil
 }

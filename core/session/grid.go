@@ -1,23 +1,47 @@
 package session
 
 import (
+	"fmt"
 	"io"
+	"strings"
 
 	"tempfit/core/data"
 	"tempfit/core/fit"
 	"tempfit/core/train"
 )
 
-// Interval says which interval a grid of predictions gives around each
-// predicted value.
-type Interval int
+// Interval names the interval an export of predictions on a grid gives
+// about each predicted value, in its columns lower and upper.
+type Interval string
 
-// The intervals of a grid of predictions.
+// The intervals.
 const (
-	NoInterval         Interval = iota // the predictions alone
-	ConfidenceInterval                 // where the curve itself lies
-	PredictionInterval                 // where a new observation lies: "how warm might next July be"
+	// NoInterval writes the predictions alone.
+	NoInterval Interval = "none"
+	// ConfidenceInterval covers the true curve at the level.
+	ConfidenceInterval Interval = "confidence"
+	// PredictionInterval covers a new observation at the level: how warm
+	// next July might be, not only its expected temperature.
+	PredictionInterval Interval = "prediction"
 )
+
+// ParseInterval returns the Interval named by s: "none", "confidence" or
+// "prediction".
+func ParseInterval(s string) (Interval, error) {
+	switch iv := Interval(strings.ToLower(strings.TrimSpace(s))); iv {
+	case NoInterval, ConfidenceInterval, PredictionInterval:
+		return iv, nil
+	}
+	return "", fmt.Errorf("unknown interval %q (want prediction, confidence or none)", s)
+}
+
+// band returns the fit.Band of iv, which is not NoInterval.
+func (iv Interval) band() fit.Band {
+	if iv == ConfidenceInterval {
+		return fit.ConfidenceBand
+	}
+	return fit.PredictionBand
+}
 
 // GridPoints returns the x values of spec for the document's data: the
 // data's last x starts "next:" grids.
@@ -29,10 +53,8 @@ func (s *Session) GridPoints(spec data.GridSpec) ([]float64, error) {
 }
 
 // ExportGrid writes the current fit's predictions at the points of spec
-// to a CSV file at path, replacing it whole or not at all, with x written
-// as the data's x was read (dates as dates) and, unless iv is
-// NoInterval, the bounds of the interval at level (such as 0.95) in
-// "lower" and "upper" columns.
+// to a CSV file at path, as WriteGridPredictions does. The data file and
+// the project the document was read from are never written over.
 func (s *Session) ExportGrid(path string, spec data.GridSpec, iv Interval, level float64) error {
 	snap, err := s.Fitted()
 	if err != nil {
@@ -45,26 +67,27 @@ func (s *Session) ExportGrid(path string, spec data.GridSpec, iv Interval, level
 	if err := CheckOutput(path, s.source, s.projectPath); err != nil {
 		return err
 	}
-	return WriteGrid(path, snap, s.data.XAxis, xs, iv, level)
+	return WriteGridPredictions(path, snap, xs, iv, level)
 }
 
-// WriteGrid writes the predictions of a snapshot at xs to a CSV file at
-// path, as Session.ExportGrid does.
-func WriteGrid(path string, snap *train.Snapshot, axis data.XAxis, xs []float64, iv Interval, level float64) error {
-	pr := snap.Problem
-	name := pr.Data.XName
-	if iv == NoInterval {
-		predicted := pr.Predict(snap.Weights, xs)
+// WriteGridPredictions writes the predictions of a snapshot at the points
+// xs to a CSV file at path, replacing it whole or not at all. The columns
+// are x, written as the data's x axis writes it (dates in their layout,
+// as data.WriteGridAxis does), and predicted; unless iv is NoInterval,
+// then lower and upper, the edges of the interval at level (0.95 when
+// not in (0, 1)), which are NaN when the fit has no degrees of freedom
+// left to estimate its error.
+func WriteGridPredictions(path string, snap *train.Snapshot, xs []float64, iv Interval, level float64) error {
+	pr, w := snap.Problem, snap.Weights
+	d := pr.Data
+	if iv == NoInterval || iv == "" {
+		predicted := pr.Predict(w, xs)
 		return data.WriteFileAtomic(path, 0o644, func(out io.Writer) error {
-			return data.WriteGridAxis(out, name, axis, xs, predicted)
+			return data.WriteGridAxis(out, d.XName, d.XAxis, xs, predicted)
 		})
 	}
-	band := fit.PredictionBand
-	if iv == ConfidenceInterval {
-		band = fit.ConfidenceBand
-	}
-	predicted, lower, upper := pr.Band(snap.Weights, xs, band, level)
+	predicted, lower, upper := pr.Band(w, xs, iv.band(), level)
 	return data.WriteFileAtomic(path, 0o644, func(out io.Writer) error {
-		return data.WriteGridBand(out, name, axis, xs, predicted, lower, upper)
+		return data.WriteGridBand(out, d.XName, d.XAxis, xs, predicted, lower, upper)
 	})
 }
