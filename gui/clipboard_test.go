@@ -1,6 +1,10 @@
 package gui
 
 import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -271,4 +275,28 @@ func TestCopyEquationAndStatistics(t *testing.T) {
 			t.Errorf("row %q, want %s with standard error %v", rows[i+1], e.Name, e.StdErr)
 		}
 	}
+}
+
+func TestCopyRawCoefficientsWarnsWhenInexact(t *testing.T) {
+	w := newWindow(t)
+	// Years as x with scaled features: the raw powers of x cannot hold
+	// the curve exactly.
+	var b strings.Builder
+	b.WriteString("year,anomaly\n")
+	for i := 0; i <= 140; i++ {
+		fmt.Fprintf(&b, "%d,%.3f\n", 1880+i, 0.01*float64(i)+0.2*math.Sin(float64(i)/7))
+	}
+	path := filepath.Join(t.TempDir(), "years.csv")
+	os.WriteFile(path, []byte(b.String()), 0o644)
+	if err := w.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	w.settings.degree.SetSelected("8")
+	w.settings.scaling.SetSelected("Scaled x (−1 to 1)")
+	w.Sync()
+	test.Tap(w.settings.solve)
+	w.Sync()
+	contains(t, "equation", w.status.equation.Text, "t = (x − 1950)/70")
+	menuItem(t, w, "Edit", "Copy raw coefficients of x").Action()
+	contains(t, "clipboard", w.app.Clipboard().Content(), "# warning:")
 }

@@ -42,6 +42,7 @@ type menuActions struct {
 	openRecent                                                            func(path string)
 	recentFiles                                                           func() []string
 	undo, redo, copyRows, pasteRows, copyEquation, copyStats              func()
+	copyRawCoefficients                                                   func()
 	canUndo, canRedo                                                      func() bool
 	startPause, step, reset, solve, about                                 func()
 
@@ -131,6 +132,7 @@ func newMainMenu(win fyne.Window, a menuActions) *mainMenu {
 		text(lang.L("Paste rows"), shortcutPaste, a.pasteRows),
 		sep(),
 		item(lang.L("Copy equation and coefficients"), nil, a.copyEquation),
+		item(lang.L("Copy raw coefficients of x"), nil, a.copyRawCoefficients),
 		item(lang.L("Copy statistics"), nil, a.copyStats),
 	)
 	run := fyne.NewMenu(lang.L("Run"),

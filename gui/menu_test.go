@@ -16,7 +16,7 @@ func TestMenus(t *testing.T) {
 	want := map[string][]string{
 		"File": {"New", "Open…", "Open Recent", "Samples", "", "Save project", "Save project as…", "",
 			"Export predictions…", "Export chart…", "", "Quit"},
-		"Edit": {"Undo", "Redo", "", "Copy rows", "Paste rows", "", "Copy equation and coefficients", "Copy statistics"},
+		"Edit": {"Undo", "Redo", "", "Copy rows", "Paste rows", "", "Copy equation and coefficients", "Copy raw coefficients of x", "Copy statistics"},
 		"Run":  {"Start / Pause", "Step", "Reset", "Solve exactly"},
 		"Help": {"About Tempfit"},
 	}
