@@ -51,6 +51,7 @@ type Snapshot struct {
 	StepsPerSecond float64
 	Elapsed        time.Duration // time spent running
 	History        []LossPoint
+	Path           []PathPoint  // the weights at the recorded steps before Step
 	Problem        *fit.Problem // the problem the weights belong to
 	Config         Config
 }
@@ -71,6 +72,7 @@ type Trainer struct {
 	best  float64
 	limit float64 // a loss above this is divergence
 	hist  History
+	path  Path
 	state State
 	err   error
 
@@ -117,6 +119,7 @@ func New(d *data.Dataset, cfg Config) (*Trainer, error) {
 		prev:    make([]float64, p),
 		spare:   make([]float64, p),
 		hist:    newHistory(),
+		path:    newPath(),
 		best:    math.Inf(1),
 		wake:    make(chan struct{}, 1),
 		updates: make(chan struct{}, 1),
@@ -280,6 +283,7 @@ func (t *Trainer) Reset() {
 	t.step = 0
 	t.best = math.Inf(1)
 	t.hist = newHistory()
+	t.path = newPath()
 	t.state, t.err = Idle, nil
 	t.elapsed, t.rate = 0, 0
 	t.setLimit()
@@ -339,6 +343,7 @@ func (t *Trainer) SetData(d *data.Dataset) error {
 	defer t.mu.Unlock()
 	if prob.Basis != t.prob.Basis {
 		copy(t.w, prob.Basis.FromRaw(t.prob.Basis.RawCoefficients(t.w)))
+		t.path = newPath() // its weights belong to the old features
 	}
 	t.prob = prob
 	copy(t.prev, t.w)
@@ -423,6 +428,7 @@ func (t *Trainer) Restore(c Checkpoint) error {
 	copy(t.prev, c.Weights)
 	t.step = max(c.Step, 0)
 	t.hist.restore(c.History)
+	t.path = newPath()
 	t.best = t.prob.QuickLoss(t.w)
 	for _, p := range c.History {
 		t.best = math.Min(t.best, p.Loss)
@@ -541,6 +547,7 @@ func (t *Trainer) steps(n int) {
 		}
 		t.prev, t.spare = t.spare, t.prev
 		t.hist.add(t.step, loss)
+		t.path.add(t.step, t.prev)
 		if loss < t.best {
 			t.best = loss
 		}
@@ -566,6 +573,7 @@ func (t *Trainer) diverge() {
 	copy(t.w, t.prev)
 	t.step = max(t.step-1, 0)
 	t.hist.truncate(t.step)
+	t.path.truncate(t.step)
 	t.opt.Reset()
 	t.state, t.err = Diverged, ErrDiverged
 }
@@ -626,6 +634,7 @@ func (t *Trainer) publish() {
 		StepsPerSecond: t.rate,
 		Elapsed:        elapsed,
 		History:        t.hist.Points(),
+		Path:           t.path.Points(),
 		Problem:        t.prob,
 		Config:         t.cfg,
 	}
