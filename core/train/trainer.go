@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -466,6 +467,10 @@ func (t *Trainer) run(done chan struct{}) {
 		}
 		wait := t.paceWait()
 		t.mu.Unlock()
+		if wait <= 0 {
+			// Give the processor to the other runs and to the window.
+			runtime.Gosched()
+		}
 		if wait > 0 {
 			timer := time.NewTimer(wait)
 			select {
