@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"tempfit/core/data"
-	"tempfit/core/fit"
 	"tempfit/core/optim"
 	"tempfit/core/session"
 	"tempfit/core/train"
@@ -39,15 +38,8 @@ type fitFlags struct {
 func newFitFlagSet(f *fitFlags, output io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("tempfit-cli fit", flag.ContinueOnError)
 	fs.SetOutput(output)
-	fs.StringVar(&f.data, "data", "", "CSV `file` to fit (default: the book's sample)")
-	fs.StringVar(&f.sample, "sample", "", "embedded sample `name` to fit (see 'tempfit-cli samples')")
-	fs.StringVar(&f.xCol, "x-col", "", "x column, by `name or 1-based index` (default: the first)")
-	fs.StringVar(&f.yCol, "y-col", "", "y column, by `name or 1-based index` (default: the second)")
-	fs.BoolVar(&f.skipBad, "skip-bad-rows", false, "skip rows whose x or y is not a number instead of failing")
-	fs.StringVar(&f.model, "model", "poly", "model: poly or seasonal")
-	fs.IntVar(&f.degree, "degree", 4, fmt.Sprintf("polynomial degree, 0..%d", fit.MaxDegree))
-	fs.IntVar(&f.harmonics, "harmonics", 2, fmt.Sprintf("seasonal harmonics K, 1..%d", fit.MaxHarmonics))
-	fs.Float64Var(&f.period, "period", fit.DefaultPeriod, "seasonal period P in x units")
+	f.addDataFlags(fs)
+	f.addModelFlags(fs)
 	fs.StringVar(&f.features, "features", "raw", "x scaling of the polynomial: raw (the book's) or scaled (x mapped onto [-1, 1])")
 	fs.StringVar(&f.optimizer, "optimizer", "adam", "optimizer: "+kindList())
 	fs.Float64Var(&f.lr, "lr", 0, "learning rate (default: the optimizer's default, see below)")
@@ -108,20 +100,9 @@ func runFit(args []string, stdout, stderr io.Writer) int {
 // config turns the flags into a training configuration.
 func (f *fitFlags) config() (train.Config, error) {
 	var cfg train.Config
-	kind, err := fit.ParseKind(f.model)
-	if err != nil {
-		return cfg, usageError{err}
-	}
-	scaling, err := fit.ParseScaling(f.features)
-	if err != nil {
-		return cfg, usageError{err}
-	}
-	cfg.Model = fit.Model{Kind: kind, Degree: f.degree, Harmonics: f.harmonics, Period: f.period, Scaling: scaling}
-	if kind == fit.Seasonal {
-		cfg.Model.Scaling = fit.Raw
-	}
-	if err := cfg.Model.Validate(); err != nil {
-		return cfg, usageError{err}
+	var err error
+	if cfg.Model, err = f.modelFor(f.features); err != nil {
+		return cfg, err
 	}
 	if cfg.Method, err = optim.ParseKind(f.optimizer); err != nil {
 		return cfg, usageError{err}

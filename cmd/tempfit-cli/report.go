@@ -10,7 +10,6 @@ import (
 	"tempfit/core/fit"
 	"tempfit/core/optim"
 	"tempfit/core/train"
-	"tempfit/sampledata"
 )
 
 // report is what fit prints with --json.
@@ -78,13 +77,6 @@ func finite(v float64) *float64 {
 
 func buildReport(f *fitFlags, cfg train.Config, d *data.Dataset, s *train.Snapshot, cps []checkpoint) report {
 	pr := s.Problem
-	source := f.data
-	if source == "" {
-		source = "sample:" + sampledata.Default().Name
-		if f.sample != "" {
-			source = "sample:" + f.sample
-		}
-	}
 	st := s.Stats
 	r := report{
 		Settings: settings{
@@ -95,7 +87,7 @@ func buildReport(f *fitFlags, cfg train.Config, d *data.Dataset, s *train.Snapsh
 			Steps:        cfg.Steps,
 			LogEvery:     f.logEvery,
 		},
-		Data:         dataInfo{Source: source, X: d.XName, Y: d.YName, Points: d.Len()},
+		Data:         dataInfo{Source: f.source(), X: d.XName, Y: d.YName, Points: d.Len()},
 		Checkpoints:  cps,
 		State:        s.State.String(),
 		Steps:        s.Step,
