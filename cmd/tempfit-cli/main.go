@@ -4,9 +4,10 @@
 // Usage:
 //
 //	tempfit-cli fit [flags]
+//	tempfit-cli race [flags]
 //	tempfit-cli samples
 //
-// Run "tempfit-cli fit -h" for the flags.
+// Run "tempfit-cli fit -h" or "tempfit-cli race -h" for the flags.
 package main
 
 import (
@@ -35,6 +36,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "fit":
 		return runFit(args[1:], stdout, stderr)
+	case "race":
+		return runRace(args[1:], stdout, stderr)
 	case "samples":
 		return runSamples(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -49,8 +52,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
   tempfit-cli fit [flags]   fit a model and print the loss, coefficients and statistics
+  tempfit-cli race [flags]  train several optimizers side by side and compare how fast they near the optimum
   tempfit-cli samples       list the embedded sample data sets
 
-Run "tempfit-cli fit -h" for the flags of fit.
+Run "tempfit-cli fit -h" or "tempfit-cli race -h" for the flags of each.
 `)
 }
