@@ -47,7 +47,7 @@ type Options struct {
 // Defaults of Options.
 const (
 	DefaultGrid   = 100
-	DefaultLevels = 12
+	DefaultLevels = 10
 )
 
 // DefaultAxes returns the weights a map shows unless told otherwise: the
@@ -68,7 +68,8 @@ type Map struct {
 
 	// Levels are the contour levels of the SSE, ascending: MinLoss plus
 	// rises spaced evenly on a log scale over the grid's range, at most
-	// half a decade apart.
+	// half a decade apart, and none so small that its contour would be
+	// narrower than two grid cells.
 	Levels []float64
 
 	// MinX, MinY is the lowest point of the loss on this plane, and
@@ -139,12 +140,15 @@ func New(pr *fit.Problem, current []float64, path []train.PathPoint, o Options) 
 		m.Window = defaultWindow(pl, m, pr.OptimumSSE())
 	}
 	m.fill(pr, cols, rows)
+	lowest := m.lowest()
 	if unique {
 		m.MinLoss = m.at(pr, m.MinX, m.MinY)
+		dx, dy := m.X[1]-m.X[0], m.Y[1]-m.Y[0]
+		lowest = math.Max(lowest, m.MinLoss+pl.smallestRise(dx, dy))
 	} else {
-		m.MinLoss = m.lowest()
+		m.MinLoss = lowest
 	}
-	m.Levels = logLevels(m.MinLoss, m.lowest(), m.highest(), levels)
+	m.Levels = logLevels(m.MinLoss, lowest, m.highest(), levels)
 	return m, nil
 }
 

@@ -343,3 +343,25 @@ func TestFormatCondition(t *testing.T) {
 		}
 	}
 }
+
+// No contour is narrower than two grid cells: the thin trough of raw x
+// would otherwise break up into dots.
+func TestLevelsResolvable(t *testing.T) {
+	s := run(t, fit.Raw, optim.Adam, 0.001, 2000)
+	m, err := FromSnapshot(s, Options{I: 3, J: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl := newPlane(s.Problem, m.Base, 3, 4)
+	dx, dy := m.X[1]-m.X[0], m.Y[1]-m.Y[0]
+	// The narrowest half-width of the lowest contour's ellipse, in cells:
+	// sqrt(rise / λ) for the larger eigenvalue λ of A in cell units.
+	a, b, c := pl.a[0][0]*dx*dx, pl.a[0][1]*dx*dy, pl.a[1][1]*dy*dy
+	lambda := (a+c)/2 + math.Sqrt((a-c)*(a-c)/4+b*b)
+	if half := math.Sqrt((m.Levels[0] - m.MinLoss) / lambda); half < 1-1e-9 {
+		t.Errorf("the lowest contour is %.2f cells across its narrow way, want at least 2", 2*half)
+	}
+	if len(m.Levels) != DefaultLevels {
+		t.Errorf("%d levels, want %d", len(m.Levels), DefaultLevels)
+	}
+}

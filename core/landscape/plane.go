@@ -85,3 +85,13 @@ func (pl plane) reach(rise float64) (ha, hb float64) {
 	d := pl.det()
 	return math.Sqrt(rise * pl.a[1][1] / d), math.Sqrt(rise * pl.a[0][0] / d)
 }
+
+// smallestRise returns the rise of the smallest contour that a grid of
+// cells dx by dy can draw: the one whose ellipse is two cells across its
+// narrow way. A narrower one would break up into dots.
+func (pl plane) smallestRise(dx, dy float64) float64 {
+	// A in grid cells, and its larger eigenvalue: the rise one cell from
+	// the lowest point along the steepest way.
+	a, b, c := pl.a[0][0]*dx*dx, pl.a[0][1]*dx*dy, pl.a[1][1]*dy*dy
+	return (a+c)/2 + math.Sqrt((a-c)*(a-c)/4+b*b)
+}

@@ -7,31 +7,34 @@ import "math"
 const windowMargin = 0.1
 
 // defaultWindow returns the window of a map m, whose Base, Min, Opt and
-// Path are set, on the plane pl: centred on the plane's lowest point, and
-// just large enough to hold the smallest contour ellipse that contains the
-// whole path, the current weights and the optimum's point. optSSE sets the
-// size when every point is at the lowest one.
+// Path are set, on the plane pl: centred on the plane's lowest point, with
+// the shape of the box around the loss's contour ellipses, and just large
+// enough to hold the whole path, the current weights and the optimum's
+// point. optSSE sets the size when every point is at the lowest one.
 //
-// The window takes the ellipse's shape: a thin tilted trough, whose two
-// weights move together, fills it from corner to corner, and a round bowl,
-// whose weights are independent, from side to side. When the loss has no
-// single lowest point on the plane the window is the points' bounding box.
+// Taking the ellipses' shape keeps the landscape's own: a thin tilted
+// trough, whose two weights move together, runs from corner to corner, and
+// a round bowl, whose weights are independent, stays round. When the loss
+// has no single lowest point on the plane the window is the points'
+// bounding box.
 func defaultWindow(pl plane, m *Map, optSSE float64) Window {
 	xs := append([]float64{m.OptX}, m.PathX...)
 	ys := append([]float64{m.OptY}, m.PathY...)
 	if pl.det() == 0 {
 		return boundingWindow(xs, ys)
 	}
-	rise := 0.0
+	// The box of the contour one unit above the lowest point, scaled up
+	// until it holds every point.
+	ha, hb := pl.reach(1)
+	scale := 0.0
 	for k := range xs {
-		rise = math.Max(rise, pl.rise(xs[k]-m.MinX, ys[k]-m.MinY))
+		scale = math.Max(scale, math.Max(math.Abs(xs[k]-m.MinX)/ha, math.Abs(ys[k]-m.MinY)/hb))
 	}
-	if !(rise > 0) || math.IsInf(rise, 0) {
-		rise = math.Max(optSSE, 1)
+	if !(scale > 0) || math.IsInf(scale, 0) {
+		scale = math.Sqrt(math.Max(optSSE, 1))
 	}
-	ha, hb := pl.reach(rise)
-	ha *= 1 + windowMargin
-	hb *= 1 + windowMargin
+	ha *= scale * (1 + windowMargin)
+	hb *= scale * (1 + windowMargin)
 	w := Window{XMin: m.MinX - ha, XMax: m.MinX + ha, YMin: m.MinY - hb, YMax: m.MinY + hb}
 	if w.empty() || math.IsInf(ha, 0) || math.IsInf(hb, 0) {
 		return boundingWindow(xs, ys)
