@@ -52,9 +52,9 @@ type Snapshot struct {
 	StepsPerSecond float64
 	Elapsed        time.Duration // time spent running
 	History        []LossPoint
-	Path           []PathPoint  // the weights at the recorded steps before Step
 	Problem        *fit.Problem // the problem the weights belong to
 	Config         Config
+	Path           []PathPoint // the weights at the recorded steps before Step
 }
 
 // Trainer trains one model on one data set. All its methods are safe to call
@@ -73,7 +73,6 @@ type Trainer struct {
 	best  float64
 	limit float64 // a loss above this is divergence
 	hist  History
-	path  Path
 	state State
 	err   error
 
@@ -95,6 +94,8 @@ type Trainer struct {
 	published time.Time
 	latest    atomic.Pointer[Snapshot]
 	updates   chan struct{}
+
+	path Path // the weights along the way, recorded with hist
 }
 
 // New returns an idle Trainer for d and cfg with all weights zero.
@@ -639,9 +640,9 @@ func (t *Trainer) publish() {
 		StepsPerSecond: t.rate,
 		Elapsed:        elapsed,
 		History:        t.hist.Points(),
-		Path:           t.path.Points(),
 		Problem:        t.prob,
 		Config:         t.cfg,
+		Path:           t.path.Points(),
 	}
 	if errors.Is(s.Err, optim.ErrConverged) {
 		s.Err = nil
