@@ -57,7 +57,7 @@ var (
 	contourStyle = draw.LineStyle{Color: color.RGBA{R: 70, G: 80, B: 95, A: 255}, Width: vg.Points(0.75)}
 	pathStyle    = draw.LineStyle{Color: predictedColor, Width: vg.Points(1.75)}
 	currentGlyph = draw.GlyphStyle{Color: predictedColor, Radius: vg.Points(4), Shape: draw.CircleGlyph{}}
-	optimumGlyph = draw.GlyphStyle{Color: color.Black, Radius: vg.Points(5), Shape: ring{Width: vg.Points(1.5)}}
+	optimumGlyph = draw.GlyphStyle{Color: color.Black, Radius: vg.Points(5), Shape: ringGlyph{Width: vg.Points(1.5)}}
 )
 
 // LandscapePlot returns the landscape chart described by l. The shading
@@ -89,7 +89,7 @@ func LandscapePlot(l Landscape) (*plot.Plot, error) {
 	shade := newShading(m, losses)
 	p.Add(shade)
 	if len(m.Levels) > 0 {
-		contours := plotter.NewContour(grid{m, losses}, m.Levels, nil)
+		contours := plotter.NewContour(mapGrid{m, losses}, m.Levels, nil)
 		contours.LineStyles = []draw.LineStyle{contourStyle}
 		p.Add(contourLines{contours})
 	}
@@ -116,11 +116,11 @@ func LandscapePlot(l Landscape) (*plot.Plot, error) {
 	return p, nil
 }
 
-// ring is a glyph drawn as a circle of the given line width.
-type ring struct{ Width vg.Length }
+// ringGlyph is a glyph drawn as a circle of the given line width.
+type ringGlyph struct{ Width vg.Length }
 
 // DrawGlyph implements the draw.GlyphDrawer interface.
-func (r ring) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+func (r ringGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
 	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: r.Width})
 	var p vg.Path
 	p.Move(vg.Point{X: pt.X + sty.Radius, Y: pt.Y})
@@ -148,23 +148,23 @@ func finiteLosses(losses []float64) []float64 {
 	return out
 }
 
-// grid presents a landscape map's losses as a plotter.GridXYZ.
-type grid struct {
+// mapGrid presents a landscape map's losses as a plotter.GridXYZ.
+type mapGrid struct {
 	m      *landscape.Map
 	losses []float64
 }
 
 // Dims implements the plotter.GridXYZ interface.
-func (g grid) Dims() (c, r int) { return len(g.m.X), len(g.m.Y) }
+func (g mapGrid) Dims() (c, r int) { return len(g.m.X), len(g.m.Y) }
 
 // Z implements the plotter.GridXYZ interface.
-func (g grid) Z(c, r int) float64 { return g.losses[r*len(g.m.X)+c] }
+func (g mapGrid) Z(c, r int) float64 { return g.losses[r*len(g.m.X)+c] }
 
 // X implements the plotter.GridXYZ interface.
-func (g grid) X(c int) float64 { return g.m.X[c] }
+func (g mapGrid) X(c int) float64 { return g.m.X[c] }
 
 // Y implements the plotter.GridXYZ interface.
-func (g grid) Y(r int) float64 { return g.m.Y[r] }
+func (g mapGrid) Y(r int) float64 { return g.m.Y[r] }
 
 // contourLines draws contours without asking the plot to make room for a
 // glyph at every grid point, as plotter.Contour does.
@@ -200,7 +200,7 @@ func newShading(m *landscape.Map, losses []float64) shading {
 			t = (v - lo) / (hi - lo)
 		}
 		c, r := i%cols, i/cols
-		s.img.SetRGBA(c, rows-1-r, mix(landscapeLow, landscapeHigh, t))
+		s.img.SetRGBA(c, rows-1-r, blend(landscapeLow, landscapeHigh, t))
 	}
 	dx, dy := (m.X[cols-1]-m.X[0])/float64(cols-1)/2, (m.Y[rows-1]-m.Y[0])/float64(rows-1)/2
 	s.area.Min = plotter.XY{X: m.X[0] - dx, Y: m.Y[0] - dy}
@@ -217,8 +217,8 @@ func (s shading) Plot(c draw.Canvas, p *plot.Plot) {
 	}, s.img)
 }
 
-// mix returns the colour a fraction t of the way from a to b.
-func mix(a, b color.RGBA, t float64) color.RGBA {
+// blend returns the colour a fraction t of the way from a to b.
+func blend(a, b color.RGBA, t float64) color.RGBA {
 	ch := func(x, y uint8) uint8 { return uint8(math.Round(float64(x) + t*(float64(y)-float64(x)))) }
 	return color.RGBA{R: ch(a.R, b.R), G: ch(a.G, b.G), B: ch(a.B, b.B), A: 255}
 }

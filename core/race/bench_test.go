@@ -101,3 +101,42 @@ func BenchmarkRaceFairness(b *testing.B) {
 	b.ReportMetric(slices.Min(ratio), "min/max")
 	b.ReportMetric(slices.Max(late), "late-ms")
 }
+
+// BenchmarkRaceSummaries reads the summaries of five runs with full
+// histories while they train, as a window's race table does every frame.
+func BenchmarkRaceSummaries(b *testing.B) {
+	r, err := New(bookData(b), fit.BookModel(), 1<<30, sameCost(5))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Stop()
+	r.Start()
+	for slices.Min(steps(r)) < 100000 {
+		time.Sleep(time.Millisecond)
+	}
+	for b.Loop() {
+		if len(r.Summaries()) != 5 {
+			b.Fatal("five runs wanted")
+		}
+	}
+}
+
+// BenchmarkRaceControl pauses and resumes one of five training runs, as a
+// click in the window does; it reports the longest one took.
+func BenchmarkRaceControl(b *testing.B) {
+	r, err := New(bookData(b), fit.BookModel(), 1<<30, sameCost(5))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Stop()
+	r.Start()
+	run := r.Runs()[2]
+	var worst time.Duration
+	for b.Loop() {
+		start := time.Now()
+		run.Trainer.Pause()
+		run.Trainer.Resume()
+		worst = max(worst, time.Since(start))
+	}
+	b.ReportMetric(float64(worst)/float64(time.Millisecond), "worst-ms")
+}
