@@ -75,6 +75,9 @@ func runStyle(r RaceRun, i int, width vg.Length) draw.LineStyle {
 	return draw.LineStyle{Color: c, Width: width}
 }
 
+// minRunPoints is the fewest points a run's loss line is thinned to.
+const minRunPoints = 800
+
 // RaceLossPlot returns the loss chart described by r. It returns an error
 // if a run's Steps is not nil and its length differs from that of its
 // Losses.
@@ -84,12 +87,15 @@ func RaceLossPlot(r RaceLoss) (*plot.Plot, error) {
 	p.Y.Scale = plot.LogScale{}
 	p.Y.Tick.Marker = logTicks{}
 
+	// All the lines together have about as many points as one loss
+	// chart's, and each still more than a chart is pixels wide.
+	perRun := max(maxLossPoints/max(len(r.Runs), 1), minRunPoints)
 	var all plotter.XYs
 	for i, run := range r.Runs {
 		if run.Steps != nil && len(run.Steps) != len(run.Losses) {
 			return nil, fmt.Errorf("chart: run %q has %d steps but %d losses", run.Label, len(run.Steps), len(run.Losses))
 		}
-		xys := lossPoints(run.Steps, run.Losses)
+		xys := decimate(lossPoints(run.Steps, run.Losses), perRun)
 		style := runStyle(run, i, vg.Points(1.5))
 		p.Add(polyline{XYs: xys, Style: style})
 		if len(xys) == 1 {
