@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"tempfit/core/fit"
+	"tempfit/core/optim"
 )
 
 // BenchmarkRaceBookPreset runs the book preset's five runs at once to the
@@ -139,4 +140,21 @@ func BenchmarkRaceControl(b *testing.B) {
 		worst = max(worst, time.Since(start))
 	}
 	b.ReportMetric(float64(worst)/float64(time.Millisecond), "worst-ms")
+}
+
+// BenchmarkRaceOneRun trains a race of one run, the book's Adam for
+// 100,000 steps, in its goroutine: the speed of a lone run, to compare
+// with five at once.
+func BenchmarkRaceOneRun(b *testing.B) {
+	d := bookData(b)
+	for b.Loop() {
+		b.StopTimer()
+		r, err := New(d, fit.BookModel(), 100000, []Spec{{Method: optim.Adam}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		r.Start()
+		r.Wait()
+	}
 }

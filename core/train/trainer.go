@@ -447,6 +447,7 @@ func (t *Trainer) Restore(c Checkpoint) error {
 // run is the training goroutine.
 func (t *Trainer) run(done chan struct{}) {
 	defer close(done)
+	yielded := time.Now()
 	for {
 		t.mu.Lock()
 		for t.paused && !t.stopReq {
@@ -468,9 +469,10 @@ func (t *Trainer) run(done chan struct{}) {
 		}
 		wait := t.paceWait()
 		t.mu.Unlock()
-		if wait <= 0 {
+		if wait <= 0 && time.Since(yielded) >= yieldEvery {
 			// Give the processor to the other runs and to the window.
 			runtime.Gosched()
+			yielded = time.Now()
 		}
 		if wait > 0 {
 			timer := time.NewTimer(wait)
@@ -493,6 +495,9 @@ func (t *Trainer) finish(s State) {
 
 // publishEvery is the shortest time between two snapshots while running.
 const publishEvery = 10 * time.Millisecond
+
+// yieldEvery is the longest a run keeps the processor before offering it.
+const yieldEvery = time.Millisecond
 
 // maxBatch is the most steps taken between two looks at the controls.
 const maxBatch = 256
