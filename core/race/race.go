@@ -4,8 +4,8 @@
 // each comes near the exact optimum.
 //
 // Each run is a train.Trainer with its own goroutine and publishes snapshots
-// as a single run does. A trainer gives up the processor after every batch
-// of steps, so the Go scheduler takes the runs in turn and a window's
+// as a single run does. A trainer offers the processor at least once a
+// millisecond, so the Go scheduler takes the runs in turn and a window's
 // goroutine is never kept waiting long.
 package race
 
