@@ -51,18 +51,7 @@ func LossPlot(l Loss) (*plot.Plot, error) {
 	}
 	labels := l.Labels.withDefaults()
 
-	xys := make(plotter.XYs, 0, len(l.Losses))
-	for i, v := range l.Losses {
-		step := float64(i)
-		if l.Steps != nil {
-			step = l.Steps[i]
-		}
-		if !usable(step) || !(v > 0) || math.IsInf(v, 1) {
-			continue
-		}
-		xys = append(xys, plotter.XY{X: step, Y: math.Max(minLoss, math.Min(maxLoss, v))})
-	}
-	xys = decimate(xys, maxLossPoints)
+	xys := lossPoints(l.Steps, l.Losses)
 	xmin, xmax, ymin, ymax, ok := bounds(xys)
 	if !ok {
 		xmin, xmax = 0, 1
@@ -96,13 +85,37 @@ func LossPlot(l Loss) (*plot.Plot, error) {
 
 	p.X.Tick.Marker = xTicks(xys)
 	setRange(&p.X, xmin, xmax)
-	// Pad the y range by a fraction of its decades.
+	setLossRange(p, ymin, ymax)
+
+	return p, nil
+}
+
+// lossPoints returns the points (step, loss) that a log axis can show,
+// thinned out to maxLossPoints: steps nil means 0, 1, 2, ...; a loss that is
+// NaN, infinite, zero or negative is left out, and one outside
+// minLoss..maxLoss is drawn at the bound.
+func lossPoints(steps, losses []float64) plotter.XYs {
+	xys := make(plotter.XYs, 0, len(losses))
+	for i, v := range losses {
+		step := float64(i)
+		if steps != nil {
+			step = steps[i]
+		}
+		if !usable(step) || !(v > 0) || math.IsInf(v, 1) {
+			continue
+		}
+		xys = append(xys, plotter.XY{X: step, Y: math.Max(minLoss, math.Min(maxLoss, v))})
+	}
+	return decimate(xys, maxLossPoints)
+}
+
+// setLossRange sets the log y axis of a loss chart to ymin..ymax padded by
+// a fraction of its decades.
+func setLossRange(p *plot.Plot, ymin, ymax float64) {
 	llo, lhi := math.Log10(ymin), math.Log10(ymax)
 	pad := math.Max(0.05*(lhi-llo), 0.01)
 	p.Y.Min = math.Max(math.Pow(10, llo-pad), minLoss/10)
 	p.Y.Max = math.Min(math.Pow(10, lhi+pad), maxLoss*10)
-
-	return p, nil
 }
 
 // lossGlyph is the glyph marking a run of a single step.

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"git.sr.ht/~sbinet/gg"
+	xdraw "golang.org/x/image/draw"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -55,6 +56,10 @@ func RenderDPI(p *plot.Plot, width, height, dpi int) (img image.Image, err error
 	rgba := image.NewRGBA(image.Rect(0, 0, width, height))
 	ctx := gg.NewContextForRGBA(rgba)
 	ctx.SetLineCapButt()
+	// Stretch images, such as the landscape's shading, with the quick
+	// bilinear filter: it is several times faster than gg's default and
+	// looks the same; text, placed at whole pixels, is drawn identically.
+	ctx.SetInterpolator(xdraw.ApproxBiLinear)
 	ctx.InvertY()
 	c := vgimg.NewWith(vgimg.UseImageWithContext(rgba, ctx), vgimg.UseDPI(dpi))
 	if bg := p.BackgroundColor; bg != nil {

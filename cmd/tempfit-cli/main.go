@@ -5,9 +5,10 @@
 //
 //	tempfit-cli fit [flags]
 //	tempfit-cli degrees [flags]
+//	tempfit-cli race [flags]
 //	tempfit-cli samples
 //
-// Run "tempfit-cli fit -h" for the flags.
+// Run "tempfit-cli COMMAND -h" for the flags of a command.
 package main
 
 import (
@@ -38,6 +39,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runFit(args[1:], stdout, stderr)
 	case "degrees":
 		return runDegrees(args[1:], stdout, stderr)
+	case "race":
+		return runRace(args[1:], stdout, stderr)
 	case "samples":
 		return runSamples(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -53,8 +56,9 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
   tempfit-cli fit [flags]       fit a model and print the loss, coefficients, their uncertainty and statistics
   tempfit-cli degrees [flags]   compare models of every size by training, leave-one-out and cross-validation error
+  tempfit-cli race [flags]      train several optimizers side by side and compare how fast they near the optimum
   tempfit-cli samples           list the embedded sample data sets
 
-Run "tempfit-cli fit -h" or "tempfit-cli degrees -h" for their flags.
+Run "tempfit-cli COMMAND -h" for the flags of a command.
 `)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -54,6 +55,7 @@ type Snapshot struct {
 	HeldOut        HeldOut      // the weights measured on the points held out of training
 	Problem        *fit.Problem // the problem the weights belong to
 	Config         Config
+	Path           []PathPoint // the weights at the recorded steps before Step
 }
 
 // Trainer trains one model on one data set. All its methods are safe to call
@@ -95,6 +97,8 @@ type Trainer struct {
 	published time.Time
 	latest    atomic.Pointer[Snapshot]
 	updates   chan struct{}
+
+	path Path // the weights along the way, recorded with hist
 }
 
 // New returns an idle Trainer for d and cfg with all weights zero.
@@ -120,6 +124,7 @@ func New(d *data.Dataset, cfg Config) (*Trainer, error) {
 		prev:    make([]float64, p),
 		spare:   make([]float64, p),
 		hist:    newHistory(),
+		path:    newPath(),
 		best:    math.Inf(1),
 		wake:    make(chan struct{}, 1),
 		updates: make(chan struct{}, 1),
@@ -283,6 +288,7 @@ func (t *Trainer) Reset() {
 	t.step = 0
 	t.best = math.Inf(1)
 	t.hist = newHistory()
+	t.path = newPath()
 	t.state, t.err = Idle, nil
 	t.elapsed, t.rate = 0, 0
 	t.setLimit()
@@ -342,6 +348,7 @@ func (t *Trainer) SetData(d *data.Dataset) error {
 	defer t.mu.Unlock()
 	if prob.Basis != t.prob.Basis {
 		copy(t.w, prob.Basis.FromRaw(t.prob.Basis.RawCoefficients(t.w)))
+		t.path = newPath() // its weights belong to the old features
 	}
 	t.prob = prob
 	if t.held != nil {
@@ -429,6 +436,7 @@ func (t *Trainer) Restore(c Checkpoint) error {
 	copy(t.prev, c.Weights)
 	t.step = max(c.Step, 0)
 	t.hist.restore(c.History)
+	t.path = newPath()
 	t.best = t.prob.QuickLoss(t.w)
 	for _, p := range c.History {
 		t.best = math.Min(t.best, p.Loss)
@@ -445,6 +453,7 @@ func (t *Trainer) Restore(c Checkpoint) error {
 // run is the training goroutine.
 func (t *Trainer) run(done chan struct{}) {
 	defer close(done)
+	yielded := time.Now()
 	for {
 		t.mu.Lock()
 		for t.paused && !t.stopReq {
@@ -466,6 +475,11 @@ func (t *Trainer) run(done chan struct{}) {
 		}
 		wait := t.paceWait()
 		t.mu.Unlock()
+		if wait <= 0 && time.Since(yielded) >= yieldEvery {
+			// Give the processor to the other runs and to the window.
+			runtime.Gosched()
+			yielded = time.Now()
+		}
 		if wait > 0 {
 			timer := time.NewTimer(wait)
 			select {
@@ -487,6 +501,9 @@ func (t *Trainer) finish(s State) {
 
 // publishEvery is the shortest time between two snapshots while running.
 const publishEvery = 10 * time.Millisecond
+
+// yieldEvery is the longest a run keeps the processor before offering it.
+const yieldEvery = time.Millisecond
 
 // maxBatch is the most steps taken between two looks at the controls.
 const maxBatch = 256
@@ -547,6 +564,7 @@ func (t *Trainer) steps(n int) {
 		}
 		t.prev, t.spare = t.spare, t.prev
 		t.hist.add(t.step, loss)
+		t.path.add(t.step, t.prev)
 		if loss < t.best {
 			t.best = loss
 		}
@@ -572,6 +590,7 @@ func (t *Trainer) diverge() {
 	copy(t.w, t.prev)
 	t.step = max(t.step-1, 0)
 	t.hist.truncate(t.step)
+	t.path.truncate(t.step)
 	t.opt.Reset()
 	t.state, t.err = Diverged, ErrDiverged
 }
@@ -635,6 +654,7 @@ func (t *Trainer) publish() {
 		HeldOut:        t.heldOut(),
 		Problem:        t.prob,
 		Config:         t.cfg,
+		Path:           t.path.Points(),
 	}
 	if errors.Is(s.Err, optim.ErrConverged) {
 		s.Err = nil
