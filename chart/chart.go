@@ -138,6 +138,17 @@ func setRange(a *plot.Axis, lo, hi float64) {
 	a.Min, a.Max = lo, hi
 }
 
+// normalizer returns a.Norm, which maps the axis range onto [0, 1], as a
+// function that is quick to call for many values: a.Norm copies the axis
+// at each call.
+func normalizer(a *plot.Axis) func(float64) float64 {
+	scale, lo, hi := a.Scale, a.Min, a.Max
+	if _, ok := scale.(plot.LinearScale); ok {
+		return func(v float64) float64 { return (v - lo) / (hi - lo) }
+	}
+	return func(v float64) float64 { return scale.Normalize(lo, hi, v) }
+}
+
 // hline is a horizontal line across the whole data area at height Y.
 type hline struct {
 	Y     float64
@@ -208,79 +219,25 @@ func (l polyline) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// scatter draws a glyph at each point.
-type scatter struct {
-	XYs   plotter.XYs
-	Glyph draw.GlyphStyle
-}
-
-// Plot implements the plot.Plotter interface.
-func (s scatter) Plot(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
-	for _, xy := range s.XYs {
-		c.DrawGlyph(s.Glyph, vg.Point{X: trX(xy.X), Y: trY(xy.Y)})
-	}
-}
-
-// GlyphBoxes implements the plot.GlyphBoxer interface, so that glyphs at
-// the edges of the data area are not cut off.
-func (s scatter) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
-	r := s.Glyph.Radius
-	boxes := make([]plot.GlyphBox, len(s.XYs))
-	for i, xy := range s.XYs {
-		boxes[i] = plot.GlyphBox{
-			X:         p.X.Norm(xy.X),
-			Y:         p.Y.Norm(xy.Y),
-			Rectangle: vg.Rectangle{Min: vg.Point{X: -r, Y: -r}, Max: vg.Point{X: r, Y: r}},
-		}
-	}
-	return boxes
-}
-
-// points returns the pairs (x[i], y[i]) for which keep reports true for
-// both values.
-func points(x, y []float64, keep func(float64) bool) plotter.XYs {
-	n := min(len(x), len(y))
-	xys := make(plotter.XYs, 0, n)
-	for i := 0; i < n; i++ {
-		if keep(x[i]) && keep(y[i]) {
-			xys = append(xys, plotter.XY{X: x[i], Y: y[i]})
-		}
-	}
-	return xys
-}
-
-// maxScatter is the most points a scatter draws; beyond it a glyph per
-// point only blots the chart and slows every frame.
-const maxScatter = 2000
-
-// thinned returns at most n of xys, evenly spaced by index, keeping the
-// first and the last.
-func thinned(xys plotter.XYs, n int) plotter.XYs {
-	if len(xys) <= n || n < 2 {
-		return xys
-	}
-	out := make(plotter.XYs, n)
-	for i := range out {
-		out[i] = xys[i*(len(xys)-1)/(n-1)]
-	}
-	return out
-}
-
 // xTicks returns the ticker for an x axis showing the points: integer
 // ticks if the points are at integers spread over at least two units,
 // such as months, and any ticks otherwise.
 func xTicks(xys plotter.XYs) linTicks {
-	xmin, xmax, _, _, ok := bounds(xys)
-	integer := ok && xmax-xmin >= 2
-	for _, xy := range xys {
-		integer = integer && xy.X == math.Trunc(xy.X)
+	if len(xys) == 0 {
+		return linTicks{N: 7}
 	}
-	return linTicks{N: 7, Integer: integer}
+	xmin, xmax := xys[0].X, xys[0].X
+	for _, xy := range xys {
+		if xy.X != math.Trunc(xy.X) {
+			return linTicks{N: 7}
+		}
+		xmin, xmax = min(xmin, xy.X), max(xmax, xy.X)
+	}
+	return linTicks{N: 7, Integer: xmax-xmin >= 2}
 }
 
-// bounds returns the ranges of the points, with ok false when there are
-// none.
+// bounds returns the ranges of the points, none of them NaN, with ok
+// false when there are none.
 func bounds(xys plotter.XYs) (xmin, xmax, ymin, ymax float64, ok bool) {
 	if len(xys) == 0 {
 		return 0, 0, 0, 0, false
@@ -288,10 +245,16 @@ func bounds(xys plotter.XYs) (xmin, xmax, ymin, ymax float64, ok bool) {
 	xmin, xmax = xys[0].X, xys[0].X
 	ymin, ymax = xys[0].Y, xys[0].Y
 	for _, xy := range xys[1:] {
-		xmin = math.Min(xmin, xy.X)
-		xmax = math.Max(xmax, xy.X)
-		ymin = math.Min(ymin, xy.Y)
-		ymax = math.Max(ymax, xy.Y)
+		if xy.X < xmin {
+			xmin = xy.X
+		} else if xy.X > xmax {
+			xmax = xy.X
+		}
+		if xy.Y < ymin {
+			ymin = xy.Y
+		} else if xy.Y > ymax {
+			ymax = xy.Y
+		}
 	}
 	return xmin, xmax, ymin, ymax, true
 }

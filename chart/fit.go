@@ -71,8 +71,9 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 		return nil, fmt.Errorf("chart: %d x values but %d y values", len(f.X), len(f.Y))
 	}
 	labels := f.Labels.withDefaults()
-	data := points(f.X, f.Y, usable)
-	dxmin, dxmax, dymin, dymax, haveData := bounds(data)
+	data := points(f.X, f.Y)
+	observed := newScatter(data, observedGlyph)
+	dxmin, dxmax, dymin, dymax, haveData := observed.bounds()
 
 	// The x range of the curves.
 	xmin, xmax := f.XMin, f.XMax
@@ -128,23 +129,22 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	}
 
 	p := newPlot(f.Title, f.XLabel, f.YLabel)
-	var drawn plotter.XYs // everything drawn, to place the legend
+	drawn := []plotter.XYs{data} // everything drawn, to place the legend
 	if haveData {
-		p.Add(scatter{XYs: thinned(data, maxScatter), Glyph: observedGlyph})
-		drawn = append(drawn, data...)
+		p.Add(observed)
 	}
 	if optimum != nil {
 		lines := clipCurve(xs, optimum, ylo, yhi)
 		for _, l := range lines {
 			p.Add(polyline{XYs: l, Style: optimumStyle})
-			drawn = append(drawn, l...)
+			drawn = append(drawn, l)
 		}
 	}
 	if predicted != nil {
 		lines := clipCurve(xs, predicted, ylo, yhi)
 		for _, l := range lines {
 			p.Add(polyline{XYs: l, Style: predictedStyle})
-			drawn = append(drawn, l...)
+			drawn = append(drawn, l)
 		}
 	}
 
@@ -253,16 +253,19 @@ func clipCurve(xs, ys []float64, lo, hi float64) []plotter.XYs {
 
 // placeLegend puts the legend in the top corner that is further from
 // the drawn points.
-func placeLegend(p *plot.Plot, drawn plotter.XYs) {
+func placeLegend(p *plot.Plot, drawn []plotter.XYs) {
+	// The highest points on the left and on the right, compared in data
+	// values: the y axis's scale keeps their order.
 	left, right := math.Inf(-1), math.Inf(-1)
-	for _, xy := range drawn {
-		x := (xy.X - p.X.Min) / (p.X.Max - p.X.Min)
-		y := (xy.Y - p.Y.Min) / (p.Y.Max - p.Y.Min)
-		switch {
-		case x < 0.35:
-			left = math.Max(left, y)
-		case x > 0.65:
-			right = math.Max(right, y)
+	normX := normalizer(&p.X)
+	for _, xys := range drawn {
+		for _, xy := range xys {
+			switch x := normX(xy.X); {
+			case x < 0.35:
+				left = max(left, xy.Y)
+			case x > 0.65:
+				right = max(right, xy.Y)
+			}
 		}
 	}
 	if left < right {

@@ -85,7 +85,7 @@ func LossPlot(l Loss) (*plot.Plot, error) {
 	if len(xys) > 0 {
 		p.Add(polyline{XYs: xys, Style: lossStyle})
 		if len(xys) == 1 {
-			p.Add(scatter{XYs: xys, Glyph: lossGlyph()})
+			p.Add(newScatter(xys, lossGlyph()))
 		}
 		p.Legend.Add(labels.Loss, lineThumb(lossStyle))
 	}

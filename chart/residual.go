@@ -30,8 +30,9 @@ func ResidualPlot(r Residuals) (*plot.Plot, error) {
 	if len(r.X) != len(r.Residuals) {
 		return nil, fmt.Errorf("chart: %d x values but %d residuals", len(r.X), len(r.Residuals))
 	}
-	xys := points(r.X, r.Residuals, usable)
-	xmin, xmax, ymin, ymax, ok := bounds(xys)
+	xys := points(r.X, r.Residuals)
+	residuals := newScatter(xys, observedGlyph)
+	xmin, xmax, ymin, ymax, ok := residuals.bounds()
 	if !ok {
 		xmin, xmax = 0, 1
 	}
@@ -43,7 +44,7 @@ func ResidualPlot(r Residuals) (*plot.Plot, error) {
 	p := newPlot(r.Title, r.XLabel, r.YLabel)
 	p.Add(hline{Y: 0, Style: zeroStyle})
 	if ok {
-		p.Add(scatter{XYs: thinned(xys, maxScatter), Glyph: observedGlyph})
+		p.Add(residuals)
 	}
 	p.X.Tick.Marker = xTicker(r.XAxis, xys)
 	setRange(&p.X, xmin, xmax)

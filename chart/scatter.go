@@ -1,0 +1,263 @@
+package chart
+
+import (
+	"math"
+	"slices"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// maxScatter is about the most glyphs a scatter draws. Beyond it a glyph
+// per point only covers glyphs already drawn and slows every frame, so
+// the scatter is thinned as it is drawn.
+const maxScatter = 5000
+
+// scatter draws a glyph at each point. A scatter of more than maxScatter
+// points draws the points that spread chooses for the canvas it is drawn
+// on, so that it looks the same, outliers included, at any size.
+type scatter struct {
+	XYs   plotter.XYs
+	Glyph draw.GlyphStyle
+
+	// edges are the leftmost, rightmost, lowest and highest points:
+	// only their glyphs can stick out of the data area.
+	edges plotter.XYs
+}
+
+// newScatter returns the scatter of xys drawn with glyph.
+func newScatter(xys plotter.XYs, glyph draw.GlyphStyle) scatter {
+	s := scatter{XYs: xys, Glyph: glyph}
+	if len(xys) == 0 {
+		return s
+	}
+	var left, right, low, high int
+	for i, xy := range xys {
+		if xy.X < xys[left].X {
+			left = i
+		}
+		if xy.X > xys[right].X {
+			right = i
+		}
+		if xy.Y < xys[low].Y {
+			low = i
+		}
+		if xy.Y > xys[high].Y {
+			high = i
+		}
+	}
+	s.edges = plotter.XYs{xys[left], xys[right], xys[low], xys[high]}
+	return s
+}
+
+// bounds returns the ranges of the points, with ok false when there are
+// none.
+func (s scatter) bounds() (xmin, xmax, ymin, ymax float64, ok bool) {
+	if len(s.edges) == 0 {
+		return 0, 0, 0, 0, false
+	}
+	return s.edges[0].X, s.edges[1].X, s.edges[2].Y, s.edges[3].Y, true
+}
+
+// Plot implements the plot.Plotter interface.
+func (s scatter) Plot(c draw.Canvas, p *plot.Plot) {
+	xys := s.XYs
+	if len(xys) > maxScatter {
+		xys, _ = spread(xys, c, p, s.Glyph.Radius, maxScatter)
+	}
+	trX, trY := p.Transforms(&c)
+	for _, xy := range xys {
+		c.DrawGlyph(s.Glyph, vg.Point{X: trX(xy.X), Y: trY(xy.Y)})
+	}
+}
+
+// GlyphBoxes implements the plot.GlyphBoxer interface, so that glyphs at
+// the edges of the data area are not cut off.
+func (s scatter) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	r := s.Glyph.Radius
+	boxes := make([]plot.GlyphBox, len(s.edges))
+	for i, xy := range s.edges {
+		boxes[i] = plot.GlyphBox{
+			X:         p.X.Norm(xy.X),
+			Y:         p.Y.Norm(xy.Y),
+			Rectangle: vg.Rectangle{Min: vg.Point{X: -r, Y: -r}, Max: vg.Point{X: r, Y: r}},
+		}
+	}
+	return boxes
+}
+
+// maxGridSide bounds the number of columns and rows of spread's grid.
+const maxGridSide = 1024
+
+// spread chooses the points of xys to draw as glyphs of radius r on c
+// when there are too many to draw them all. It lays a grid of square
+// cells over c and keeps, in their order in xys, one point of each
+// occupied cell and the lowest and highest point of each column of cells.
+// The cells are the smallest, in steps of half the radius from the radius
+// up (coarser steps on a canvas over 512 radii wide or high), that leave
+// at most n cells occupied; it returns their side.
+//
+// So every point left out is within a cell's diagonal of a point drawn, a
+// point alone in its cell, such as an outlier, is drawn, and the top and
+// bottom of the cloud are drawn exactly. Points off the canvas, where no
+// glyph is drawn, are left out.
+func spread(xys plotter.XYs, c draw.Canvas, p *plot.Plot, r vg.Length, n int) (plotter.XYs, vg.Length) {
+	w, h := c.Max.X-c.Min.X, c.Max.Y-c.Min.Y
+	if !(w > 0 && h > 0) {
+		return nil, 0
+	}
+	// The fine grid, of unit cells: each cell of the grid chosen is k×k
+	// unit cells.
+	unit := max(r/2, w/maxGridSide, h/maxGridSide)
+	width, height := float64(w/unit), float64(h/unit)
+	g := newGrid(min(int(math.Ceil(width)), maxGridSide), min(int(math.Ceil(height)), maxGridSide))
+
+	normX, normY := normalizer(&p.X), normalizer(&p.Y)
+	for i, xy := range xys {
+		// The point's place on the canvas, in units from its corner.
+		x, y := normX(xy.X)*width, normY(xy.Y)*height
+		if !(x >= 0 && x <= width && y >= 0 && y <= height) {
+			continue
+		}
+		g.add(xys, i, min(int(x), g.cols-1), min(int(y), g.rows-1))
+	}
+
+	k := max(int(r/unit), 1)
+	for ; k < max(g.cols, g.rows); k++ {
+		if g.count(k) <= n {
+			break
+		}
+	}
+	return g.coarse(xys, k).points(xys), vg.Length(k) * unit
+}
+
+// grid holds the points that spread keeps from a cols×rows grid of
+// cells: in each cell, the point whose index has the lowest hash, and in
+// each column, the lowest and the highest point. Indices are into the
+// points given to add; -1 stands for none.
+//
+// The point of a cell is chosen by a hash, not as the first, because
+// points sorted by x would all be kept at the left edges of their cells
+// and draw in stripes. The choices are minima, so those of a coarser grid
+// are the minima of the choices of its finer cells.
+type grid struct {
+	cols, rows int
+	pick       []int32 // by cell, col*rows + row
+	low, high  []int32 // by column
+}
+
+// newGrid returns an empty grid of cols×rows cells.
+func newGrid(cols, rows int) *grid {
+	g := &grid{
+		cols: cols, rows: rows,
+		pick: make([]int32, cols*rows),
+		low:  make([]int32, cols),
+		high: make([]int32, cols),
+	}
+	for _, s := range [][]int32{g.pick, g.low, g.high} {
+		for j := range s {
+			s[j] = -1
+		}
+	}
+	return g
+}
+
+// add adds point i of xys, in the cell at col and row.
+func (g *grid) add(xys plotter.XYs, i, col, row int) {
+	if cell := col*g.rows + row; g.pick[cell] < 0 || hash(i) < hash(int(g.pick[cell])) {
+		g.pick[cell] = int32(i)
+	}
+	if lo := g.low[col]; lo < 0 || xys[i].Y < xys[lo].Y {
+		g.low[col] = int32(i)
+	}
+	if hi := g.high[col]; hi < 0 || xys[i].Y > xys[hi].Y {
+		g.high[col] = int32(i)
+	}
+}
+
+// count returns the number of occupied cells of the grid of k×k cells.
+func (g *grid) count(k int) int {
+	crows := (g.rows + k - 1) / k
+	seen := make([]bool, (g.cols+k-1)/k*crows)
+	n := 0
+	for cell, i := range g.pick {
+		if i < 0 {
+			continue
+		}
+		col, row := cell/g.rows/k, cell%g.rows/k
+		if c := col*crows + row; !seen[c] {
+			seen[c] = true
+			n++
+		}
+	}
+	return n
+}
+
+// coarse returns the grid of k×k cells of g, with the points it keeps.
+func (g *grid) coarse(xys plotter.XYs, k int) *grid {
+	if k == 1 {
+		return g
+	}
+	cg := newGrid((g.cols+k-1)/k, (g.rows+k-1)/k)
+	for cell, i := range g.pick {
+		if i < 0 {
+			continue
+		}
+		col, row := cell/g.rows/k, cell%g.rows/k
+		if c := col*cg.rows + row; cg.pick[c] < 0 || hash(int(i)) < hash(int(cg.pick[c])) {
+			cg.pick[c] = i
+		}
+	}
+	for col := range g.cols {
+		lo, hi, c := g.low[col], g.high[col], col/k
+		if lo < 0 {
+			continue
+		}
+		if clo := cg.low[c]; clo < 0 || xys[lo].Y < xys[clo].Y {
+			cg.low[c] = lo
+		}
+		if chi := cg.high[c]; chi < 0 || xys[hi].Y > xys[chi].Y {
+			cg.high[c] = hi
+		}
+	}
+	return cg
+}
+
+// points returns the points that g keeps, in their order in xys.
+func (g *grid) points(xys plotter.XYs) plotter.XYs {
+	keep := make([]int32, 0, len(g.pick)/4+2*g.cols)
+	for _, s := range [][]int32{g.pick, g.low, g.high} {
+		for _, i := range s {
+			if i >= 0 {
+				keep = append(keep, i)
+			}
+		}
+	}
+	slices.Sort(keep)
+	keep = slices.Compact(keep)
+	out := make(plotter.XYs, len(keep))
+	for j, i := range keep {
+		out[j] = xys[i]
+	}
+	return out
+}
+
+// hash scrambles the index i: distinct indices below 2³² have distinct
+// hashes in no particular order.
+func hash(i int) uint32 {
+	return uint32(i) * 0x9e3779b1
+}
+
+// points returns the pairs (x[i], y[i]) whose values are both usable.
+func points(x, y []float64) plotter.XYs {
+	n := min(len(x), len(y))
+	xys := make(plotter.XYs, 0, n)
+	for i := 0; i < n; i++ {
+		if usable(x[i]) && usable(y[i]) {
+			xys = append(xys, plotter.XY{X: x[i], Y: y[i]})
+		}
+	}
+	return xys
+}
