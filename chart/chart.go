@@ -18,6 +18,12 @@ type Labels struct {
 	Predicted string // current model curve; default "Predicted"
 	Optimum   string // exact least-squares optimum; default "Optimum"
 	Loss      string // training loss; default "Loss"
+
+	// ConfidenceBand and PredictionBand label the bands of the fit chart
+	// that have no Label of their own; defaults "Confidence band" and
+	// "Prediction band".
+	ConfidenceBand string
+	PredictionBand string
 }
 
 // withDefaults returns l with its empty fields set to the English defaults.
@@ -31,6 +37,8 @@ func (l Labels) withDefaults() Labels {
 	def(&l.Predicted, "Predicted")
 	def(&l.Optimum, "Optimum")
 	def(&l.Loss, "Loss")
+	def(&l.ConfidenceBand, "Confidence band")
+	def(&l.PredictionBand, "Prediction band")
 	return l
 }
 

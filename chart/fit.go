@@ -32,6 +32,12 @@ type Fit struct {
 	// line; nil for none.
 	Optimum func(x float64) float64
 
+	// Bands are intervals about the curves, such as confidence and
+	// prediction bands, filled under the curves and the points across
+	// the curves' x range. Where bands overlap their colours add up, so
+	// a confidence band inside a prediction band shows darker.
+	Bands []Band
+
 	// XMin and XMax are the x range over which the curves are drawn.
 	// It may extend past the data, for example to predict the next
 	// year. An empty range (XMin == XMax, such as the zero values) or
@@ -63,9 +69,10 @@ const (
 // FitPlot returns the fit chart described by f.
 //
 // The y axis covers the observed points with a margin, extended to show
-// the curves up to one data span beyond the data; the rest of a curve is
-// clipped. Curve values that are NaN or infinite leave gaps.
-// It returns an error if X and Y have different lengths.
+// the curves and bands up to one data span beyond the data; the rest of
+// them is clipped. Curve and band values that are NaN or infinite leave
+// gaps. It returns an error if X and Y have different lengths, or if a
+// band's Sample returns edges of the wrong length.
 func FitPlot(f Fit) (*plot.Plot, error) {
 	if len(f.X) != len(f.Y) {
 		return nil, fmt.Errorf("chart: %d x values but %d y values", len(f.X), len(f.Y))
@@ -101,15 +108,22 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	if f.Predict != nil {
 		predicted = sample(f.Predict, xs)
 	}
+	bands, err := sampleBands(f.Bands, xs, labels)
+	if err != nil {
+		return nil, err
+	}
 
 	// The y range: the data's, or else the optimum's, or else the
-	// prediction's.
-	lo, hi, ok := dymin, dymax, haveData
-	if !ok {
-		lo, hi, ok = valueRange(optimum)
+	// prediction's, or else the bands'.
+	curves := [][]float64{optimum, predicted}
+	for _, b := range bands {
+		curves = append(curves, b.lower, b.upper)
 	}
-	if !ok {
-		lo, hi, ok = valueRange(predicted)
+	lo, hi, ok := dymin, dymax, haveData
+	for _, ys := range curves {
+		if !ok {
+			lo, hi, ok = valueRange(ys)
+		}
 	}
 	if !ok {
 		lo, hi = 0, 1
@@ -120,7 +134,7 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	}
 	ylo, yhi := lo-fitMargin*span, hi+fitMargin*span
 	clipLo, clipHi := lo-fitClip*span, hi+fitClip*span
-	for _, ys := range [][]float64{optimum, predicted} {
+	for _, ys := range curves {
 		for _, y := range ys {
 			if y >= clipLo && y <= clipHi {
 				ylo, yhi = math.Min(ylo, y), math.Max(yhi, y)
@@ -130,6 +144,9 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 
 	p := newPlot(f.Title, f.XLabel, f.YLabel)
 	drawn := []plotter.XYs{data} // everything drawn, to place the legend
+	for _, b := range bands {
+		p.Add(bandArea{xs: xs, lower: b.lower, upper: b.upper, Color: b.Kind.color()})
+	}
 	if haveData {
 		p.Add(observed)
 	}
@@ -163,6 +180,12 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	}
 	if optimum != nil {
 		p.Legend.Add(labels.Optimum, lineThumb(optimumStyle))
+	}
+	for _, b := range bands {
+		if top := b.visibleTop(xs, ylo, yhi); len(top) > 0 {
+			p.Legend.Add(b.label(labels), fillThumb{Color: b.Kind.color()})
+			drawn = append(drawn, top)
+		}
 	}
 	placeLegend(p, drawn)
 
