@@ -19,6 +19,8 @@ type Labels struct {
 	Optimum   string // exact least-squares optimum; default "Optimum"
 	Loss      string // training loss; default "Loss"
 
+	HeldOut string // points held out of training; default "Held out"
+
 	// ConfidenceBand and PredictionBand label the bands of the fit chart
 	// that have no Label of their own; defaults "Confidence band" and
 	// "Prediction band".
@@ -37,6 +39,7 @@ func (l Labels) withDefaults() Labels {
 	def(&l.Predicted, "Predicted")
 	def(&l.Optimum, "Optimum")
 	def(&l.Loss, "Loss")
+	def(&l.HeldOut, "Held out")
 	def(&l.ConfidenceBand, "Confidence band")
 	def(&l.PredictionBand, "Prediction band")
 	return l
@@ -46,6 +49,7 @@ func (l Labels) withDefaults() Labels {
 var (
 	observedColor  = color.RGBA{R: 31, G: 119, B: 180, A: 255}
 	predictedColor = color.RGBA{R: 214, G: 39, B: 40, A: 255}
+	heldColor      = color.RGBA{R: 255, G: 127, B: 14, A: 255}
 	optimumColor   = color.RGBA{R: 90, G: 90, B: 90, A: 255}
 	lossColor      = color.RGBA{R: 31, G: 119, B: 180, A: 255}
 	zeroColor      = color.RGBA{R: 90, G: 90, B: 90, A: 255}
@@ -55,6 +59,14 @@ var (
 		Color:  observedColor,
 		Radius: vg.Points(3.5),
 		Shape:  draw.CircleGlyph{},
+	}
+	// heldGlyph is a ring a little larger than observedGlyph, so that a
+	// held-out point that is also among the observed ones shows as a
+	// ringed dot.
+	heldGlyph = draw.GlyphStyle{
+		Color:  heldColor,
+		Radius: vg.Points(4.5),
+		Shape:  ringGlyph{Width: vg.Points(1.5)},
 	}
 	predictedStyle = draw.LineStyle{
 		Color: predictedColor,

@@ -21,6 +21,12 @@ type Fit struct {
 	// infinite or huge coordinate are left out.
 	X, Y []float64
 
+	// HeldX and HeldY are points held out of training, drawn as orange
+	// rings over the observed points, and left out like them when bad.
+	// A held-out point may also be among X and Y: it then shows as a
+	// ringed dot.
+	HeldX, HeldY []float64
+
 	// XAxis says what x stands for. On a date axis the x ticks are dates
 	// that suit the span shown (times of day, days, months or years); on
 	// a month name axis they are month names.
@@ -71,16 +77,21 @@ const (
 // The y axis covers the observed points with a margin, extended to show
 // the curves and bands up to one data span beyond the data; the rest of
 // them is clipped. Curve and band values that are NaN or infinite leave
-// gaps. It returns an error if X and Y have different lengths, or if a
-// band's Sample returns edges of the wrong length.
+// gaps. It returns an error if X and Y, or HeldX and HeldY, have
+// different lengths, or if a band's Sample returns edges of the wrong
+// length.
 func FitPlot(f Fit) (*plot.Plot, error) {
 	if len(f.X) != len(f.Y) {
 		return nil, fmt.Errorf("chart: %d x values but %d y values", len(f.X), len(f.Y))
 	}
+	if len(f.HeldX) != len(f.HeldY) {
+		return nil, fmt.Errorf("chart: %d held-out x values but %d y values", len(f.HeldX), len(f.HeldY))
+	}
 	labels := f.Labels.withDefaults()
 	data := points(f.X, f.Y)
 	observed := newScatter(data, observedGlyph)
-	dxmin, dxmax, dymin, dymax, haveData := observed.bounds()
+	held := newScatter(points(f.HeldX, f.HeldY), heldGlyph)
+	dxmin, dxmax, dymin, dymax, haveData := scatterBounds(observed, held)
 
 	// The x range of the curves.
 	xmin, xmax := f.XMin, f.XMax
@@ -143,12 +154,14 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	}
 
 	p := newPlot(f.Title, f.XLabel, f.YLabel)
-	drawn := []plotter.XYs{data} // everything drawn, to place the legend
+	drawn := []plotter.XYs{data, held.XYs} // everything drawn, to place the legend
 	for _, b := range bands {
 		p.Add(bandArea{xs: xs, lower: b.lower, upper: b.upper, Color: b.Kind.color()})
 	}
-	if haveData {
-		p.Add(observed)
+	for _, s := range []scatter{observed, held} {
+		if len(s.XYs) > 0 {
+			p.Add(s)
+		}
 	}
 	if optimum != nil {
 		lines := clipCurve(xs, optimum, ylo, yhi)
@@ -168,12 +181,15 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	if haveData {
 		xmin, xmax = math.Min(xmin, dxmin), math.Max(xmax, dxmax)
 	}
-	p.X.Tick.Marker = xTicker(f.XAxis, data)
+	p.X.Tick.Marker = xTicker(f.XAxis, withHeld(data, held.XYs))
 	setRange(&p.X, xmin, xmax)
 	setRange(&p.Y, ylo, yhi)
 
-	if haveData {
+	if len(data) > 0 {
 		p.Legend.Add(labels.Observed, glyphThumb(observedGlyph))
+	}
+	if len(held.XYs) > 0 {
+		p.Legend.Add(labels.HeldOut, glyphThumb(heldGlyph))
 	}
 	if predicted != nil {
 		p.Legend.Add(labels.Predicted, lineThumb(predictedStyle))
@@ -190,6 +206,14 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	placeLegend(p, drawn)
 
 	return p, nil
+}
+
+// withHeld returns the observed and the held-out points together.
+func withHeld(observed, held plotter.XYs) plotter.XYs {
+	if len(held) == 0 {
+		return observed
+	}
+	return append(append(plotter.XYs(nil), observed...), held...)
 }
 
 // sample returns fn evaluated at each of xs.

@@ -52,13 +52,14 @@ func newScatter(xys plotter.XYs, glyph draw.GlyphStyle) scatter {
 	return s
 }
 
-// bounds returns the ranges of the points, with ok false when there are
-// none.
-func (s scatter) bounds() (xmin, xmax, ymin, ymax float64, ok bool) {
-	if len(s.edges) == 0 {
-		return 0, 0, 0, 0, false
+// scatterBounds returns the ranges of the points of the scatters, with
+// ok false when there are none.
+func scatterBounds(scatters ...scatter) (xmin, xmax, ymin, ymax float64, ok bool) {
+	var edges plotter.XYs
+	for _, s := range scatters {
+		edges = append(edges, s.edges...)
 	}
-	return s.edges[0].X, s.edges[1].X, s.edges[2].Y, s.edges[3].Y, true
+	return bounds(edges)
 }
 
 // Plot implements the plot.Plotter interface.
@@ -242,6 +243,23 @@ func (g *grid) points(xys plotter.XYs) plotter.XYs {
 		out[j] = xys[i]
 	}
 	return out
+}
+
+// ringGlyph is a hollow circle with an outline Width wide, drawn inside
+// the glyph's radius.
+type ringGlyph struct {
+	Width vg.Length
+}
+
+// DrawGlyph implements the draw.GlyphDrawer interface.
+func (g ringGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	r := sty.Radius - g.Width/2
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: g.Width})
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X + r, Y: pt.Y})
+	p.Arc(pt, r, 0, 2*math.Pi)
+	p.Close()
+	c.Stroke(p)
 }
 
 // hash scrambles the index i: distinct indices below 2³² have distinct
