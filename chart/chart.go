@@ -26,6 +26,13 @@ type Labels struct {
 	// "Prediction band".
 	ConfidenceBand string
 	PredictionBand string
+
+	// Train, LOO, CV and Best label the comparison chart's training,
+	// leave-one-out and cross-validation errors and its best candidate;
+	// defaults "Training error", "Leave-one-out error",
+	// "Cross-validation error" and "Best".
+	Train, LOO, CV string
+	Best           string
 }
 
 // withDefaults returns l with its empty fields set to the English defaults.
@@ -42,6 +49,10 @@ func (l Labels) withDefaults() Labels {
 	def(&l.HeldOut, "Held out")
 	def(&l.ConfidenceBand, "Confidence band")
 	def(&l.PredictionBand, "Prediction band")
+	def(&l.Train, "Training error")
+	def(&l.LOO, "Leave-one-out error")
+	def(&l.CV, "Cross-validation error")
+	def(&l.Best, "Best")
 	return l
 }
 

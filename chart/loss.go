@@ -96,13 +96,18 @@ func LossPlot(l Loss) (*plot.Plot, error) {
 
 	p.X.Tick.Marker = xTicks(xys)
 	setRange(&p.X, xmin, xmax)
-	// Pad the y range by a fraction of its decades.
-	llo, lhi := math.Log10(ymin), math.Log10(ymax)
-	pad := math.Max(0.05*(lhi-llo), 0.01)
-	p.Y.Min = math.Max(math.Pow(10, llo-pad), minLoss/10)
-	p.Y.Max = math.Min(math.Pow(10, lhi+pad), maxLoss*10)
+	setLogRange(&p.Y, ymin, ymax)
 
 	return p, nil
+}
+
+// setLogRange sets the range of a log-scale axis to cover lo to hi, both
+// within minLoss and maxLoss, padded by a fraction of its decades.
+func setLogRange(a *plot.Axis, lo, hi float64) {
+	llo, lhi := math.Log10(lo), math.Log10(hi)
+	pad := math.Max(0.05*(lhi-llo), 0.01)
+	a.Min = math.Max(math.Pow(10, llo-pad), minLoss/10)
+	a.Max = math.Min(math.Pow(10, lhi+pad), maxLoss*10)
 }
 
 // lossGlyph is the glyph marking a run of a single step.
