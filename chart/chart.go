@@ -250,19 +250,18 @@ func (l polyline) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// xTicks returns the ticker for an x axis showing the points: integer
-// ticks if the points are at integers spread over at least two units,
-// such as months, and any ticks otherwise.
-func xTicks(xys plotter.XYs) linTicks {
-	if len(xys) == 0 {
-		return linTicks{N: 7}
-	}
-	xmin, xmax := xys[0].X, xys[0].X
-	for _, xy := range xys {
-		if xy.X != math.Trunc(xy.X) {
-			return linTicks{N: 7}
+// xTicks returns the ticker for an x axis showing the sets of points:
+// integer ticks if the points are at integers spread over at least two
+// units, such as months, and any ticks otherwise.
+func xTicks(sets ...plotter.XYs) linTicks {
+	xmin, xmax := math.Inf(1), math.Inf(-1)
+	for _, xys := range sets {
+		for _, xy := range xys {
+			if xy.X != math.Trunc(xy.X) {
+				return linTicks{N: 7}
+			}
+			xmin, xmax = min(xmin, xy.X), max(xmax, xy.X)
 		}
-		xmin, xmax = min(xmin, xy.X), max(xmax, xy.X)
 	}
 	return linTicks{N: 7, Integer: xmax-xmin >= 2}
 }

@@ -91,6 +91,7 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	data := points(f.X, f.Y)
 	observed := newScatter(data, observedGlyph)
 	held := newScatter(points(f.HeldX, f.HeldY), heldGlyph)
+	shareBudget(&observed, &held)
 	dxmin, dxmax, dymin, dymax, haveData := scatterBounds(observed, held)
 
 	// The x range of the curves.
@@ -124,34 +125,11 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 		return nil, err
 	}
 
-	// The y range: the data's, or else the optimum's, or else the
-	// prediction's, or else the bands'.
 	curves := [][]float64{optimum, predicted}
 	for _, b := range bands {
 		curves = append(curves, b.lower, b.upper)
 	}
-	lo, hi, ok := dymin, dymax, haveData
-	for _, ys := range curves {
-		if !ok {
-			lo, hi, ok = valueRange(ys)
-		}
-	}
-	if !ok {
-		lo, hi = 0, 1
-	}
-	span := hi - lo
-	if span <= 1e-12*math.Max(math.Abs(lo), math.Abs(hi)) {
-		span = math.Max(math.Abs(hi), 1)
-	}
-	ylo, yhi := lo-fitMargin*span, hi+fitMargin*span
-	clipLo, clipHi := lo-fitClip*span, hi+fitClip*span
-	for _, ys := range curves {
-		for _, y := range ys {
-			if y >= clipLo && y <= clipHi {
-				ylo, yhi = math.Min(ylo, y), math.Max(yhi, y)
-			}
-		}
-	}
+	ylo, yhi := fitYRange(dymin, dymax, haveData, curves)
 
 	p := newPlot(f.Title, f.XLabel, f.YLabel)
 	drawn := []plotter.XYs{data, held.XYs} // everything drawn, to place the legend
@@ -181,7 +159,7 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	if haveData {
 		xmin, xmax = math.Min(xmin, dxmin), math.Max(xmax, dxmax)
 	}
-	p.X.Tick.Marker = xTicker(f.XAxis, withHeld(data, held.XYs))
+	p.X.Tick.Marker = pointTicker(f.XAxis, data, held.XYs)
 	setRange(&p.X, xmin, xmax)
 	setRange(&p.Y, ylo, yhi)
 
@@ -208,12 +186,44 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	return p, nil
 }
 
-// withHeld returns the observed and the held-out points together.
-func withHeld(observed, held plotter.XYs) plotter.XYs {
-	if len(held) == 0 {
-		return observed
+// fitYRange returns the y range of the fit chart: the data's, dlo to dhi
+// if haveData, or else the range of the first curve with usable values,
+// with a margin, and extended to the curves' values up to fitClip spans
+// beyond it.
+func fitYRange(dlo, dhi float64, haveData bool, curves [][]float64) (ylo, yhi float64) {
+	lo, hi, ok := dlo, dhi, haveData
+	for _, ys := range curves {
+		if !ok {
+			lo, hi, ok = valueRange(ys)
+		}
 	}
-	return append(append(plotter.XYs(nil), observed...), held...)
+	if !ok {
+		lo, hi = 0, 1
+	}
+	span := hi - lo
+	if span <= 1e-12*math.Max(math.Abs(lo), math.Abs(hi)) {
+		span = math.Max(math.Abs(hi), 1)
+	}
+	ylo, yhi = lo-fitMargin*span, hi+fitMargin*span
+	clipLo, clipHi := lo-fitClip*span, hi+fitClip*span
+	for _, ys := range curves {
+		for _, y := range ys {
+			if y >= clipLo && y <= clipHi {
+				ylo, yhi = math.Min(ylo, y), math.Max(yhi, y)
+			}
+		}
+	}
+	return ylo, yhi
+}
+
+// pointTicker returns the ticker for an x axis of what a stands for,
+// showing the observed and the held-out points.
+func pointTicker(a data.XAxis, observed, held plotter.XYs) plot.Ticker {
+	t := xTicker(a, observed)
+	if _, ok := t.(linTicks); ok {
+		return xTicks(observed, held)
+	}
+	return t
 }
 
 // sample returns fn evaluated at each of xs.

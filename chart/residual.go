@@ -47,6 +47,7 @@ func ResidualPlot(r Residuals) (*plot.Plot, error) {
 	xys := points(r.X, r.Residuals)
 	residuals := newScatter(xys, observedGlyph)
 	held := newScatter(points(r.HeldX, r.HeldResiduals), heldGlyph)
+	shareBudget(&residuals, &held)
 	xmin, xmax, ymin, ymax, ok := scatterBounds(residuals, held)
 	if !ok {
 		xmin, xmax = 0, 1
@@ -63,7 +64,7 @@ func ResidualPlot(r Residuals) (*plot.Plot, error) {
 			p.Add(s)
 		}
 	}
-	p.X.Tick.Marker = xTicker(r.XAxis, withHeld(xys, held.XYs))
+	p.X.Tick.Marker = pointTicker(r.XAxis, xys, held.XYs)
 	setRange(&p.X, xmin, xmax)
 	setRange(&p.Y, ymin, ymax)
 

@@ -10,17 +10,20 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// maxScatter is about the most glyphs a scatter draws. Beyond it a glyph
-// per point only covers glyphs already drawn and slows every frame, so
-// the scatter is thinned as it is drawn.
+// maxScatter is about the most glyphs the scatters of a chart draw.
+// Beyond it a glyph per point only covers glyphs already drawn and slows
+// every frame, so the scatters are thinned as they are drawn.
 const maxScatter = 5000
 
-// scatter draws a glyph at each point. A scatter of more than maxScatter
-// points draws the points that spread chooses for the canvas it is drawn
+// scatter draws a glyph at each point. A scatter of more points than its
+// budget draws the points that spread chooses for the canvas it is drawn
 // on, so that it looks the same, outliers included, at any size.
 type scatter struct {
 	XYs   plotter.XYs
 	Glyph draw.GlyphStyle
+
+	// budget is about the most glyphs the scatter draws.
+	budget int
 
 	// edges are the leftmost, rightmost, lowest and highest points:
 	// only their glyphs can stick out of the data area.
@@ -29,7 +32,7 @@ type scatter struct {
 
 // newScatter returns the scatter of xys drawn with glyph.
 func newScatter(xys plotter.XYs, glyph draw.GlyphStyle) scatter {
-	s := scatter{XYs: xys, Glyph: glyph}
+	s := scatter{XYs: xys, Glyph: glyph, budget: maxScatter}
 	if len(xys) == 0 {
 		return s
 	}
@@ -52,6 +55,18 @@ func newScatter(xys plotter.XYs, glyph draw.GlyphStyle) scatter {
 	return s
 }
 
+// shareBudget shares maxScatter glyphs between scatters drawn on one
+// chart in proportion to their points, giving each at least a tenth.
+func shareBudget(scatters ...*scatter) {
+	total := 0
+	for _, s := range scatters {
+		total += len(s.XYs)
+	}
+	for _, s := range scatters {
+		s.budget = max(maxScatter*len(s.XYs)/max(total, 1), maxScatter/10)
+	}
+}
+
 // scatterBounds returns the ranges of the points of the scatters, with
 // ok false when there are none.
 func scatterBounds(scatters ...scatter) (xmin, xmax, ymin, ymax float64, ok bool) {
@@ -65,8 +80,8 @@ func scatterBounds(scatters ...scatter) (xmin, xmax, ymin, ymax float64, ok bool
 // Plot implements the plot.Plotter interface.
 func (s scatter) Plot(c draw.Canvas, p *plot.Plot) {
 	xys := s.XYs
-	if len(xys) > maxScatter {
-		xys, _ = spread(xys, c, p, s.Glyph.Radius, maxScatter)
+	if len(xys) > s.budget {
+		xys, _ = spread(xys, c, p, s.Glyph.Radius, s.budget)
 	}
 	trX, trY := p.Transforms(&c)
 	for _, xy := range xys {
@@ -251,15 +266,19 @@ type ringGlyph struct {
 	Width vg.Length
 }
 
-// DrawGlyph implements the draw.GlyphDrawer interface.
+// DrawGlyph implements the draw.GlyphDrawer interface. It fills the ring
+// between two circles, the inner one traced the other way round, which
+// draws several times faster than stroking a circle.
 func (g ringGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
-	r := sty.Radius - g.Width/2
-	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: g.Width})
+	outer, inner := sty.Radius, sty.Radius-g.Width
 	var p vg.Path
-	p.Move(vg.Point{X: pt.X + r, Y: pt.Y})
-	p.Arc(pt, r, 0, 2*math.Pi)
+	p.Move(vg.Point{X: pt.X + outer, Y: pt.Y})
+	p.Arc(pt, outer, 0, 2*math.Pi)
 	p.Close()
-	c.Stroke(p)
+	p.Move(vg.Point{X: pt.X + inner, Y: pt.Y})
+	p.Arc(pt, inner, 0, -2*math.Pi)
+	p.Close()
+	c.Fill(p)
 }
 
 // hash scrambles the index i: distinct indices below 2³² have distinct

@@ -48,6 +48,37 @@ func BenchmarkFit1M(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/frame")
 }
 
+// BenchmarkFitBands1M measures a frame of the fit chart of a million
+// points with confidence and prediction bands and ten thousand held-out
+// points.
+func BenchmarkFitBands1M(b *testing.B) {
+	x, y := tenYears(1_000_000)
+	hx, hy := make([]float64, 0, len(x)/100), make([]float64, 0, len(x)/100)
+	for i := 0; i < len(x); i += 100 {
+		hx, hy = append(hx, x[i]), append(hy, y[i])
+	}
+	band := func(kind BandKind, half float64) Band {
+		return Band{Kind: kind, Sample: func(xs []float64) (lower, upper []float64) {
+			lower, upper = make([]float64, len(xs)), make([]float64, len(xs))
+			for i, x := range xs {
+				lower[i], upper[i] = seasonal(x)-half, seasonal(x)+half
+			}
+			return lower, upper
+		}}
+	}
+	bands := []Band{band(ConfidenceBand, 0.5), band(PredictionBand, 6)}
+	for b.Loop() {
+		p, err := FitPlot(Fit{X: x, Y: y, HeldX: hx, HeldY: hy, Predict: seasonal, Bands: bands})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Render(p, 1280, 800); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/frame")
+}
+
 // BenchmarkResiduals1M measures a frame of the residual chart of a million
 // points.
 func BenchmarkResiduals1M(b *testing.B) {
