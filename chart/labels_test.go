@@ -70,3 +70,27 @@ func TestKoreanLegends(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteNewCharts(t *testing.T) {
+	x, y, hx, hy := holdOut(5)
+	fit, err := FitPlot(Fit{X: x, Y: y, HeldX: hx, HeldY: hy, Predict: quartic,
+		Bands: []Band{aboutQuartic(ConfidenceBand, 1), aboutQuartic(PredictionBand, 3)}})
+	if err != nil {
+		t.Fatalf("FitPlot: %v", err)
+	}
+	cmp, err := ComparePlot(degrees())
+	if err != nil {
+		t.Fatalf("ComparePlot: %v", err)
+	}
+	for _, p := range []*plot.Plot{fit, cmp} {
+		for _, format := range formats {
+			var buf bytes.Buffer
+			if err := Write(&buf, p, 6*vg.Inch, 4*vg.Inch, format); err != nil {
+				t.Errorf("Write(%s): %v", format, err)
+			}
+			if buf.Len() < 1000 {
+				t.Errorf("Write(%s) wrote %d bytes", format, buf.Len())
+			}
+		}
+	}
+}
