@@ -36,22 +36,20 @@ func newScatter(xys plotter.XYs, glyph draw.GlyphStyle) scatter {
 	if len(xys) == 0 {
 		return s
 	}
-	var left, right, low, high int
-	for i, xy := range xys {
-		if xy.X < xys[left].X {
-			left = i
+	left, right, low, high := xys[0], xys[0], xys[0], xys[0]
+	for _, xy := range xys[1:] {
+		if xy.X < left.X {
+			left = xy
+		} else if xy.X > right.X {
+			right = xy
 		}
-		if xy.X > xys[right].X {
-			right = i
-		}
-		if xy.Y < xys[low].Y {
-			low = i
-		}
-		if xy.Y > xys[high].Y {
-			high = i
+		if xy.Y < low.Y {
+			low = xy
+		} else if xy.Y > high.Y {
+			high = xy
 		}
 	}
-	s.edges = plotter.XYs{xys[left], xys[right], xys[low], xys[high]}
+	s.edges = plotter.XYs{left, right, low, high}
 	return s
 }
 
@@ -137,7 +135,7 @@ func spread(xys plotter.XYs, c draw.Canvas, p *plot.Plot, r vg.Length, n int) (p
 		if !(x >= 0 && x <= width && y >= 0 && y <= height) {
 			continue
 		}
-		g.add(xys, i, min(int(x), g.cols-1), min(int(y), g.rows-1))
+		g.add(i, xy.Y, min(int(x), g.cols-1), min(int(y), g.rows-1))
 	}
 
 	k := max(int(r/unit), 1)
@@ -146,7 +144,7 @@ func spread(xys plotter.XYs, c draw.Canvas, p *plot.Plot, r vg.Length, n int) (p
 			break
 		}
 	}
-	return g.coarse(xys, k).points(xys), vg.Length(k) * unit
+	return g.coarse(k).points(xys), vg.Length(k) * unit
 }
 
 // grid holds the points that spread keeps from a cols×rows grid of
@@ -160,36 +158,50 @@ func spread(xys plotter.XYs, c draw.Canvas, p *plot.Plot, r vg.Length, n int) (p
 // are the minima of the choices of its finer cells.
 type grid struct {
 	cols, rows int
-	pick       []int32 // by cell, col*rows + row
-	low, high  []int32 // by column
+	pick       []int32  // by cell, col*rows + row
+	pickHash   []uint32 // the hash of pick
+	low, high  []int32  // by column
+	lowY       []float64
+	highY      []float64
 }
 
 // newGrid returns an empty grid of cols×rows cells.
 func newGrid(cols, rows int) *grid {
 	g := &grid{
 		cols: cols, rows: rows,
-		pick: make([]int32, cols*rows),
-		low:  make([]int32, cols),
-		high: make([]int32, cols),
+		pick:     make([]int32, cols*rows),
+		pickHash: make([]uint32, cols*rows),
+		low:      make([]int32, cols),
+		high:     make([]int32, cols),
+		lowY:     make([]float64, cols),
+		highY:    make([]float64, cols),
 	}
 	for _, s := range [][]int32{g.pick, g.low, g.high} {
 		for j := range s {
 			s[j] = -1
 		}
 	}
+	for j := range g.pickHash {
+		g.pickHash[j] = math.MaxUint32
+	}
+	for j := range cols {
+		g.lowY[j], g.highY[j] = math.Inf(1), math.Inf(-1)
+	}
 	return g
 }
 
-// add adds point i of xys, in the cell at col and row.
-func (g *grid) add(xys plotter.XYs, i, col, row int) {
-	if cell := col*g.rows + row; g.pick[cell] < 0 || hash(i) < hash(int(g.pick[cell])) {
-		g.pick[cell] = int32(i)
+// add adds point i, whose y is y, in the cell at col and row.
+func (g *grid) add(i int, y float64, col, row int) {
+	// pickHash starts at the largest hash, which one index has: the
+	// check on pick keeps that index in an empty cell too.
+	if cell, h := col*g.rows+row, hash(i); h < g.pickHash[cell] || g.pick[cell] < 0 {
+		g.pick[cell], g.pickHash[cell] = int32(i), h
 	}
-	if lo := g.low[col]; lo < 0 || xys[i].Y < xys[lo].Y {
-		g.low[col] = int32(i)
+	if y < g.lowY[col] {
+		g.low[col], g.lowY[col] = int32(i), y
 	}
-	if hi := g.high[col]; hi < 0 || xys[i].Y > xys[hi].Y {
-		g.high[col] = int32(i)
+	if y > g.highY[col] {
+		g.high[col], g.highY[col] = int32(i), y
 	}
 }
 
@@ -212,7 +224,7 @@ func (g *grid) count(k int) int {
 }
 
 // coarse returns the grid of k×k cells of g, with the points it keeps.
-func (g *grid) coarse(xys plotter.XYs, k int) *grid {
+func (g *grid) coarse(k int) *grid {
 	if k == 1 {
 		return g
 	}
@@ -222,20 +234,16 @@ func (g *grid) coarse(xys plotter.XYs, k int) *grid {
 			continue
 		}
 		col, row := cell/g.rows/k, cell%g.rows/k
-		if c := col*cg.rows + row; cg.pick[c] < 0 || hash(int(i)) < hash(int(cg.pick[c])) {
-			cg.pick[c] = i
+		if c, h := col*cg.rows+row, g.pickHash[cell]; h < cg.pickHash[c] || cg.pick[c] < 0 {
+			cg.pick[c], cg.pickHash[c] = i, h
 		}
 	}
 	for col := range g.cols {
-		lo, hi, c := g.low[col], g.high[col], col/k
-		if lo < 0 {
-			continue
+		if c := col / k; g.lowY[col] < cg.lowY[c] {
+			cg.low[c], cg.lowY[c] = g.low[col], g.lowY[col]
 		}
-		if clo := cg.low[c]; clo < 0 || xys[lo].Y < xys[clo].Y {
-			cg.low[c] = lo
-		}
-		if chi := cg.high[c]; chi < 0 || xys[hi].Y > xys[chi].Y {
-			cg.high[c] = hi
+		if c := col / k; g.highY[col] > cg.highY[c] {
+			cg.high[c], cg.highY[c] = g.high[col], g.highY[col]
 		}
 	}
 	return cg
