@@ -54,14 +54,15 @@ func newScatter(xys plotter.XYs, glyph draw.GlyphStyle) scatter {
 }
 
 // shareBudget shares maxScatter glyphs between scatters drawn on one
-// chart in proportion to their points, giving each at least a tenth.
+// chart in proportion to their points, giving each at least a
+// twentieth.
 func shareBudget(scatters ...*scatter) {
 	total := 0
 	for _, s := range scatters {
 		total += len(s.XYs)
 	}
 	for _, s := range scatters {
-		s.budget = max(maxScatter*len(s.XYs)/max(total, 1), maxScatter/10)
+		s.budget = max(maxScatter*len(s.XYs)/max(total, 1), maxScatter/20)
 	}
 }
 
@@ -207,20 +208,29 @@ func (g *grid) add(i int, y float64, col, row int) {
 
 // count returns the number of occupied cells of the grid of k×k cells.
 func (g *grid) count(k int) int {
-	crows := (g.rows + k - 1) / k
+	crows, rowOf := g.coarseRows(k)
 	seen := make([]bool, (g.cols+k-1)/k*crows)
 	n := 0
-	for cell, i := range g.pick {
-		if i < 0 {
-			continue
-		}
-		col, row := cell/g.rows/k, cell%g.rows/k
-		if c := col*crows + row; !seen[c] {
-			seen[c] = true
-			n++
+	for col := range g.cols {
+		picks := g.pick[col*g.rows : (col+1)*g.rows]
+		for row, i := range picks {
+			if c := col/k*crows + rowOf[row]; i >= 0 && !seen[c] {
+				seen[c] = true
+				n++
+			}
 		}
 	}
 	return n
+}
+
+// coarseRows returns the number of rows of the grid of k×k cells, and
+// the row of that grid that holds each row of g.
+func (g *grid) coarseRows(k int) (int, []int) {
+	rowOf := make([]int, g.rows)
+	for row := range rowOf {
+		rowOf[row] = row / k
+	}
+	return (g.rows + k - 1) / k, rowOf
 }
 
 // coarse returns the grid of k×k cells of g, with the points it keeps.
@@ -228,13 +238,14 @@ func (g *grid) coarse(k int) *grid {
 	if k == 1 {
 		return g
 	}
-	cg := newGrid((g.cols+k-1)/k, (g.rows+k-1)/k)
+	crows, rowOf := g.coarseRows(k)
+	cg := newGrid((g.cols+k-1)/k, crows)
 	for cell, i := range g.pick {
 		if i < 0 {
 			continue
 		}
-		col, row := cell/g.rows/k, cell%g.rows/k
-		if c, h := col*cg.rows+row, g.pickHash[cell]; h < cg.pickHash[c] || cg.pick[c] < 0 {
+		col, row := cell/g.rows, cell%g.rows
+		if c, h := col/k*crows+rowOf[row], g.pickHash[cell]; h < cg.pickHash[c] || cg.pick[c] < 0 {
 			cg.pick[c], cg.pickHash[c] = i, h
 		}
 	}
