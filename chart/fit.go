@@ -309,19 +309,21 @@ func clipCurve(xs, ys []float64, lo, hi float64) []plotter.XYs {
 }
 
 // placeLegend puts the legend in the top corner that is further from
-// the drawn points.
+// the drawn points. The x axis must be linear, as in all the package's
+// charts.
 func placeLegend(p *plot.Plot, drawn []plotter.XYs) {
-	// The highest points on the left and on the right, compared in data
-	// values: the y axis's scale keeps their order.
+	// The highest points in the left and the right third of the chart,
+	// compared in data values: the y axis's scale keeps their order.
+	leftEnd := p.X.Min + 0.35*(p.X.Max-p.X.Min)
+	rightStart := p.X.Min + 0.65*(p.X.Max-p.X.Min)
 	left, right := math.Inf(-1), math.Inf(-1)
-	normX := normalizer(&p.X)
 	for _, xys := range drawn {
 		for _, xy := range xys {
-			switch x := normX(xy.X); {
-			case x < 0.35:
-				left = max(left, xy.Y)
-			case x > 0.65:
-				right = max(right, xy.Y)
+			switch {
+			case xy.X < leftEnd && xy.Y > left:
+				left = xy.Y
+			case xy.X > rightStart && xy.Y > right:
+				right = xy.Y
 			}
 		}
 	}
