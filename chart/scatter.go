@@ -13,7 +13,7 @@ import (
 // maxScatter is about the most glyphs the scatters of a chart draw.
 // Beyond it a glyph per point only covers glyphs already drawn and slows
 // every frame, so the scatters are thinned as they are drawn.
-const maxScatter = 5000
+const maxScatter = 4000
 
 // scatter draws a glyph at each point. A scatter of more points than its
 // budget draws the points that spread chooses for the canvas it is drawn
@@ -161,6 +161,7 @@ type grid struct {
 	cols, rows int
 	pick       []int32  // by cell, col*rows + row
 	pickHash   []uint32 // the hash of pick
+	occupied   []uint32 // the cells with a pick, as col<<16 | row
 	low, high  []int32  // by column
 	lowY       []float64
 	highY      []float64
@@ -193,9 +194,13 @@ func newGrid(cols, rows int) *grid {
 
 // add adds point i, whose y is y, in the cell at col and row.
 func (g *grid) add(i int, y float64, col, row int) {
+	cell, h := col*g.rows+row, hash(i)
+	if g.pick[cell] < 0 {
+		g.occupied = append(g.occupied, uint32(col<<16|row))
+	}
 	// pickHash starts at the largest hash, which one index has: the
 	// check on pick keeps that index in an empty cell too.
-	if cell, h := col*g.rows+row, hash(i); h < g.pickHash[cell] || g.pick[cell] < 0 {
+	if h < g.pickHash[cell] || g.pick[cell] < 0 {
 		g.pick[cell], g.pickHash[cell] = int32(i), h
 	}
 	if y < g.lowY[col] {
@@ -208,29 +213,17 @@ func (g *grid) add(i int, y float64, col, row int) {
 
 // count returns the number of occupied cells of the grid of k×k cells.
 func (g *grid) count(k int) int {
-	crows, rowOf := g.coarseRows(k)
+	crows := (g.rows + k - 1) / k
 	seen := make([]bool, (g.cols+k-1)/k*crows)
 	n := 0
-	for col := range g.cols {
-		picks := g.pick[col*g.rows : (col+1)*g.rows]
-		for row, i := range picks {
-			if c := col/k*crows + rowOf[row]; i >= 0 && !seen[c] {
-				seen[c] = true
-				n++
-			}
+	for _, cell := range g.occupied {
+		col, row := int(cell>>16), int(cell&0xffff)
+		if c := col/k*crows + row/k; !seen[c] {
+			seen[c] = true
+			n++
 		}
 	}
 	return n
-}
-
-// coarseRows returns the number of rows of the grid of k×k cells, and
-// the row of that grid that holds each row of g.
-func (g *grid) coarseRows(k int) (int, []int) {
-	rowOf := make([]int, g.rows)
-	for row := range rowOf {
-		rowOf[row] = row / k
-	}
-	return (g.rows + k - 1) / k, rowOf
 }
 
 // coarse returns the grid of k×k cells of g, with the points it keeps.
@@ -238,14 +231,15 @@ func (g *grid) coarse(k int) *grid {
 	if k == 1 {
 		return g
 	}
-	crows, rowOf := g.coarseRows(k)
-	cg := newGrid((g.cols+k-1)/k, crows)
-	for cell, i := range g.pick {
-		if i < 0 {
-			continue
+	cg := newGrid((g.cols+k-1)/k, (g.rows+k-1)/k)
+	for _, cell := range g.occupied {
+		col, row := int(cell>>16), int(cell&0xffff)
+		id := col*g.rows + row
+		c, i, h := col/k*cg.rows+row/k, g.pick[id], g.pickHash[id]
+		if cg.pick[c] < 0 {
+			cg.occupied = append(cg.occupied, uint32(col/k<<16|row/k))
 		}
-		col, row := cell/g.rows, cell%g.rows
-		if c, h := col/k*crows+rowOf[row], g.pickHash[cell]; h < cg.pickHash[c] || cg.pick[c] < 0 {
+		if h < cg.pickHash[c] || cg.pick[c] < 0 {
 			cg.pick[c], cg.pickHash[c] = i, h
 		}
 	}
@@ -262,8 +256,11 @@ func (g *grid) coarse(k int) *grid {
 
 // points returns the points that g keeps, in their order in xys.
 func (g *grid) points(xys plotter.XYs) plotter.XYs {
-	keep := make([]int32, 0, len(g.pick)/4+2*g.cols)
-	for _, s := range [][]int32{g.pick, g.low, g.high} {
+	keep := make([]int32, 0, len(g.occupied)+2*g.cols)
+	for _, cell := range g.occupied {
+		keep = append(keep, g.pick[int(cell>>16)*g.rows+int(cell&0xffff)])
+	}
+	for _, s := range [][]int32{g.low, g.high} {
 		for _, i := range s {
 			if i >= 0 {
 				keep = append(keep, i)
