@@ -18,6 +18,21 @@ type Labels struct {
 	Predicted string // current model curve; default "Predicted"
 	Optimum   string // exact least-squares optimum; default "Optimum"
 	Loss      string // training loss; default "Loss"
+
+	HeldOut string // points held out of training; default "Held out"
+
+	// ConfidenceBand and PredictionBand label the bands of the fit chart
+	// that have no Label of their own; defaults "Confidence band" and
+	// "Prediction band".
+	ConfidenceBand string
+	PredictionBand string
+
+	// Train, LOO, CV and Best label the comparison chart's training,
+	// leave-one-out and cross-validation errors and its best candidate;
+	// defaults "Training error", "Leave-one-out error",
+	// "Cross-validation error" and "Best".
+	Train, LOO, CV string
+	Best           string
 }
 
 // withDefaults returns l with its empty fields set to the English defaults.
@@ -31,6 +46,13 @@ func (l Labels) withDefaults() Labels {
 	def(&l.Predicted, "Predicted")
 	def(&l.Optimum, "Optimum")
 	def(&l.Loss, "Loss")
+	def(&l.HeldOut, "Held out")
+	def(&l.ConfidenceBand, "Confidence band")
+	def(&l.PredictionBand, "Prediction band")
+	def(&l.Train, "Training error")
+	def(&l.LOO, "Leave-one-out error")
+	def(&l.CV, "Cross-validation error")
+	def(&l.Best, "Best")
 	return l
 }
 
@@ -38,6 +60,7 @@ func (l Labels) withDefaults() Labels {
 var (
 	observedColor  = color.RGBA{R: 31, G: 119, B: 180, A: 255}
 	predictedColor = color.RGBA{R: 214, G: 39, B: 40, A: 255}
+	heldColor      = color.RGBA{R: 255, G: 127, B: 14, A: 255}
 	optimumColor   = color.RGBA{R: 90, G: 90, B: 90, A: 255}
 	lossColor      = color.RGBA{R: 31, G: 119, B: 180, A: 255}
 	zeroColor      = color.RGBA{R: 90, G: 90, B: 90, A: 255}
@@ -47,6 +70,14 @@ var (
 		Color:  observedColor,
 		Radius: vg.Points(3.5),
 		Shape:  draw.CircleGlyph{},
+	}
+	// heldGlyph is a ring a little larger than observedGlyph, so that a
+	// held-out point that is also among the observed ones shows as a
+	// ringed dot.
+	heldGlyph = draw.GlyphStyle{
+		Color:  heldColor,
+		Radius: vg.Points(4.5),
+		Shape:  ringGlyph{Width: vg.Points(1.5)},
 	}
 	predictedStyle = draw.LineStyle{
 		Color: predictedColor,
@@ -138,6 +169,17 @@ func setRange(a *plot.Axis, lo, hi float64) {
 	a.Min, a.Max = lo, hi
 }
 
+// normalizer returns a.Norm, which maps the axis range onto [0, 1], as a
+// function that is quick to call for many values: a.Norm copies the axis
+// at each call.
+func normalizer(a *plot.Axis) func(float64) float64 {
+	scale, lo, hi := a.Scale, a.Min, a.Max
+	if _, ok := scale.(plot.LinearScale); ok {
+		return func(v float64) float64 { return (v - lo) / (hi - lo) }
+	}
+	return func(v float64) float64 { return scale.Normalize(lo, hi, v) }
+}
+
 // hline is a horizontal line across the whole data area at height Y.
 type hline struct {
 	Y     float64
@@ -208,79 +250,24 @@ func (l polyline) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// scatter draws a glyph at each point.
-type scatter struct {
-	XYs   plotter.XYs
-	Glyph draw.GlyphStyle
-}
-
-// Plot implements the plot.Plotter interface.
-func (s scatter) Plot(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
-	for _, xy := range s.XYs {
-		c.DrawGlyph(s.Glyph, vg.Point{X: trX(xy.X), Y: trY(xy.Y)})
-	}
-}
-
-// GlyphBoxes implements the plot.GlyphBoxer interface, so that glyphs at
-// the edges of the data area are not cut off.
-func (s scatter) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
-	r := s.Glyph.Radius
-	boxes := make([]plot.GlyphBox, len(s.XYs))
-	for i, xy := range s.XYs {
-		boxes[i] = plot.GlyphBox{
-			X:         p.X.Norm(xy.X),
-			Y:         p.Y.Norm(xy.Y),
-			Rectangle: vg.Rectangle{Min: vg.Point{X: -r, Y: -r}, Max: vg.Point{X: r, Y: r}},
+// xTicks returns the ticker for an x axis showing the sets of points:
+// integer ticks if the points are at integers spread over at least two
+// units, such as months, and any ticks otherwise.
+func xTicks(sets ...plotter.XYs) linTicks {
+	xmin, xmax := math.Inf(1), math.Inf(-1)
+	for _, xys := range sets {
+		for _, xy := range xys {
+			if xy.X != math.Trunc(xy.X) {
+				return linTicks{N: 7}
+			}
+			xmin, xmax = min(xmin, xy.X), max(xmax, xy.X)
 		}
 	}
-	return boxes
+	return linTicks{N: 7, Integer: xmax-xmin >= 2}
 }
 
-// points returns the pairs (x[i], y[i]) for which keep reports true for
-// both values.
-func points(x, y []float64, keep func(float64) bool) plotter.XYs {
-	n := min(len(x), len(y))
-	xys := make(plotter.XYs, 0, n)
-	for i := 0; i < n; i++ {
-		if keep(x[i]) && keep(y[i]) {
-			xys = append(xys, plotter.XY{X: x[i], Y: y[i]})
-		}
-	}
-	return xys
-}
-
-// maxScatter is the most points a scatter draws; beyond it a glyph per
-// point only blots the chart and slows every frame.
-const maxScatter = 2000
-
-// thinned returns at most n of xys, evenly spaced by index, keeping the
-// first and the last.
-func thinned(xys plotter.XYs, n int) plotter.XYs {
-	if len(xys) <= n || n < 2 {
-		return xys
-	}
-	out := make(plotter.XYs, n)
-	for i := range out {
-		out[i] = xys[i*(len(xys)-1)/(n-1)]
-	}
-	return out
-}
-
-// xTicks returns the ticker for an x axis showing the points: integer
-// ticks if the points are at integers spread over at least two units,
-// such as months, and any ticks otherwise.
-func xTicks(xys plotter.XYs) linTicks {
-	xmin, xmax, _, _, ok := bounds(xys)
-	integer := ok && xmax-xmin >= 2
-	for _, xy := range xys {
-		integer = integer && xy.X == math.Trunc(xy.X)
-	}
-	return linTicks{N: 7, Integer: integer}
-}
-
-// bounds returns the ranges of the points, with ok false when there are
-// none.
+// bounds returns the ranges of the points, none of them NaN, with ok
+// false when there are none.
 func bounds(xys plotter.XYs) (xmin, xmax, ymin, ymax float64, ok bool) {
 	if len(xys) == 0 {
 		return 0, 0, 0, 0, false
@@ -288,10 +275,16 @@ func bounds(xys plotter.XYs) (xmin, xmax, ymin, ymax float64, ok bool) {
 	xmin, xmax = xys[0].X, xys[0].X
 	ymin, ymax = xys[0].Y, xys[0].Y
 	for _, xy := range xys[1:] {
-		xmin = math.Min(xmin, xy.X)
-		xmax = math.Max(xmax, xy.X)
-		ymin = math.Min(ymin, xy.Y)
-		ymax = math.Max(ymax, xy.Y)
+		if xy.X < xmin {
+			xmin = xy.X
+		} else if xy.X > xmax {
+			xmax = xy.X
+		}
+		if xy.Y < ymin {
+			ymin = xy.Y
+		} else if xy.Y > ymax {
+			ymax = xy.Y
+		}
 	}
 	return xmin, xmax, ymin, ymax, true
 }

@@ -546,25 +546,6 @@ func TestDecimate(t *testing.T) {
 	}
 }
 
-func TestThinned(t *testing.T) {
-	xys := make(plotter.XYs, 10001)
-	for i := range xys {
-		xys[i] = plotter.XY{X: float64(i), Y: float64(i)}
-	}
-	got := thinned(xys, maxScatter)
-	if len(got) != maxScatter || got[0].X != 0 || got[len(got)-1].X != 10000 {
-		t.Fatalf("%d points from %v to %v", len(got), got[0].X, got[len(got)-1].X)
-	}
-	for i := 1; i < len(got); i++ {
-		if d := got[i].X - got[i-1].X; d < 4 || d > 6 {
-			t.Fatalf("uneven gap %v at %d", d, i)
-		}
-	}
-	if short := thinned(xys[:5], maxScatter); len(short) != 5 {
-		t.Errorf("a short scatter was thinned to %d", len(short))
-	}
-}
-
 func TestTicksStayInRange(t *testing.T) {
 	for _, r := range [][2]float64{{12.1, 3700}, {0.5, 0.9}, {1e-3, 1e9}, {11.9, 13.2}} {
 		for _, tk := range (logTicks{}).Ticks(r[0], r[1]) {

@@ -21,6 +21,12 @@ type Fit struct {
 	// infinite or huge coordinate are left out.
 	X, Y []float64
 
+	// HeldX and HeldY are points held out of training, drawn as orange
+	// rings over the observed points, and left out like them when bad.
+	// A held-out point may also be among X and Y: it then shows as a
+	// ringed dot.
+	HeldX, HeldY []float64
+
 	// XAxis says what x stands for. On a date axis the x ticks are dates
 	// that suit the span shown (times of day, days, months or years); on
 	// a month name axis they are month names.
@@ -31,6 +37,12 @@ type Fit struct {
 	// Optimum is the exact optimum curve, drawn as a faint dashed
 	// line; nil for none.
 	Optimum func(x float64) float64
+
+	// Bands are intervals about the curves, such as confidence and
+	// prediction bands, filled under the curves and the points across
+	// the curves' x range. Where bands overlap their colours add up, so
+	// a confidence band inside a prediction band shows darker.
+	Bands []Band
 
 	// XMin and XMax are the x range over which the curves are drawn.
 	// It may extend past the data, for example to predict the next
@@ -63,16 +75,24 @@ const (
 // FitPlot returns the fit chart described by f.
 //
 // The y axis covers the observed points with a margin, extended to show
-// the curves up to one data span beyond the data; the rest of a curve is
-// clipped. Curve values that are NaN or infinite leave gaps.
-// It returns an error if X and Y have different lengths.
+// the curves and bands up to one data span beyond the data; the rest of
+// them is clipped. Curve and band values that are NaN or infinite leave
+// gaps. It returns an error if X and Y, or HeldX and HeldY, have
+// different lengths, or if a band's Sample returns edges of the wrong
+// length.
 func FitPlot(f Fit) (*plot.Plot, error) {
 	if len(f.X) != len(f.Y) {
 		return nil, fmt.Errorf("chart: %d x values but %d y values", len(f.X), len(f.Y))
 	}
+	if len(f.HeldX) != len(f.HeldY) {
+		return nil, fmt.Errorf("chart: %d held-out x values but %d y values", len(f.HeldX), len(f.HeldY))
+	}
 	labels := f.Labels.withDefaults()
-	data := points(f.X, f.Y, usable)
-	dxmin, dxmax, dymin, dymax, haveData := bounds(data)
+	data := points(f.X, f.Y)
+	observed := newScatter(data, observedGlyph)
+	held := newScatter(points(f.HeldX, f.HeldY), heldGlyph)
+	shareBudget(&observed, &held)
+	dxmin, dxmax, dymin, dymax, haveData := scatterBounds(observed, held)
 
 	// The x range of the curves.
 	xmin, xmax := f.XMin, f.XMax
@@ -100,15 +120,82 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	if f.Predict != nil {
 		predicted = sample(f.Predict, xs)
 	}
-
-	// The y range: the data's, or else the optimum's, or else the
-	// prediction's.
-	lo, hi, ok := dymin, dymax, haveData
-	if !ok {
-		lo, hi, ok = valueRange(optimum)
+	bands, err := sampleBands(f.Bands, xs, labels)
+	if err != nil {
+		return nil, err
 	}
-	if !ok {
-		lo, hi, ok = valueRange(predicted)
+
+	curves := [][]float64{optimum, predicted}
+	for _, b := range bands {
+		curves = append(curves, b.lower, b.upper)
+	}
+	ylo, yhi := fitYRange(dymin, dymax, haveData, curves)
+
+	p := newPlot(f.Title, f.XLabel, f.YLabel)
+	drawn := []plotter.XYs{data, held.XYs} // everything drawn, to place the legend
+	for _, b := range bands {
+		p.Add(bandArea{xs: xs, lower: b.lower, upper: b.upper, Color: b.Kind.color()})
+	}
+	for _, s := range []scatter{observed, held} {
+		if len(s.XYs) > 0 {
+			p.Add(s)
+		}
+	}
+	if optimum != nil {
+		lines := clipCurve(xs, optimum, ylo, yhi)
+		for _, l := range lines {
+			p.Add(polyline{XYs: l, Style: optimumStyle})
+			drawn = append(drawn, l)
+		}
+	}
+	if predicted != nil {
+		lines := clipCurve(xs, predicted, ylo, yhi)
+		for _, l := range lines {
+			p.Add(polyline{XYs: l, Style: predictedStyle})
+			drawn = append(drawn, l)
+		}
+	}
+
+	if haveData {
+		xmin, xmax = math.Min(xmin, dxmin), math.Max(xmax, dxmax)
+	}
+	p.X.Tick.Marker = pointTicker(f.XAxis, data, held.XYs)
+	setRange(&p.X, xmin, xmax)
+	setRange(&p.Y, ylo, yhi)
+
+	if len(data) > 0 {
+		p.Legend.Add(labels.Observed, glyphThumb(observedGlyph))
+	}
+	if len(held.XYs) > 0 {
+		p.Legend.Add(labels.HeldOut, glyphThumb(heldGlyph))
+	}
+	if predicted != nil {
+		p.Legend.Add(labels.Predicted, lineThumb(predictedStyle))
+	}
+	if optimum != nil {
+		p.Legend.Add(labels.Optimum, lineThumb(optimumStyle))
+	}
+	for _, b := range bands {
+		if top := b.visibleTop(xs, ylo, yhi); len(top) > 0 {
+			p.Legend.Add(b.label(labels), fillThumb{Color: b.Kind.color()})
+			drawn = append(drawn, top)
+		}
+	}
+	placeLegend(p, drawn)
+
+	return p, nil
+}
+
+// fitYRange returns the y range of the fit chart: the data's, dlo to dhi
+// if haveData, or else the range of the first curve with usable values,
+// with a margin, and extended to the curves' values up to fitClip spans
+// beyond it.
+func fitYRange(dlo, dhi float64, haveData bool, curves [][]float64) (ylo, yhi float64) {
+	lo, hi, ok := dlo, dhi, haveData
+	for _, ys := range curves {
+		if !ok {
+			lo, hi, ok = valueRange(ys)
+		}
 	}
 	if !ok {
 		lo, hi = 0, 1
@@ -117,56 +204,26 @@ func FitPlot(f Fit) (*plot.Plot, error) {
 	if span <= 1e-12*math.Max(math.Abs(lo), math.Abs(hi)) {
 		span = math.Max(math.Abs(hi), 1)
 	}
-	ylo, yhi := lo-fitMargin*span, hi+fitMargin*span
+	ylo, yhi = lo-fitMargin*span, hi+fitMargin*span
 	clipLo, clipHi := lo-fitClip*span, hi+fitClip*span
-	for _, ys := range [][]float64{optimum, predicted} {
+	for _, ys := range curves {
 		for _, y := range ys {
 			if y >= clipLo && y <= clipHi {
 				ylo, yhi = math.Min(ylo, y), math.Max(yhi, y)
 			}
 		}
 	}
+	return ylo, yhi
+}
 
-	p := newPlot(f.Title, f.XLabel, f.YLabel)
-	var drawn plotter.XYs // everything drawn, to place the legend
-	if haveData {
-		p.Add(scatter{XYs: thinned(data, maxScatter), Glyph: observedGlyph})
-		drawn = append(drawn, data...)
+// pointTicker returns the ticker for an x axis of what a stands for,
+// showing the observed and the held-out points.
+func pointTicker(a data.XAxis, observed, held plotter.XYs) plot.Ticker {
+	t := xTicker(a, observed)
+	if _, ok := t.(linTicks); ok {
+		return xTicks(observed, held)
 	}
-	if optimum != nil {
-		lines := clipCurve(xs, optimum, ylo, yhi)
-		for _, l := range lines {
-			p.Add(polyline{XYs: l, Style: optimumStyle})
-			drawn = append(drawn, l...)
-		}
-	}
-	if predicted != nil {
-		lines := clipCurve(xs, predicted, ylo, yhi)
-		for _, l := range lines {
-			p.Add(polyline{XYs: l, Style: predictedStyle})
-			drawn = append(drawn, l...)
-		}
-	}
-
-	if haveData {
-		xmin, xmax = math.Min(xmin, dxmin), math.Max(xmax, dxmax)
-	}
-	p.X.Tick.Marker = xTicker(f.XAxis, data)
-	setRange(&p.X, xmin, xmax)
-	setRange(&p.Y, ylo, yhi)
-
-	if haveData {
-		p.Legend.Add(labels.Observed, glyphThumb(observedGlyph))
-	}
-	if predicted != nil {
-		p.Legend.Add(labels.Predicted, lineThumb(predictedStyle))
-	}
-	if optimum != nil {
-		p.Legend.Add(labels.Optimum, lineThumb(optimumStyle))
-	}
-	placeLegend(p, drawn)
-
-	return p, nil
+	return t
 }
 
 // sample returns fn evaluated at each of xs.
@@ -252,17 +309,22 @@ func clipCurve(xs, ys []float64, lo, hi float64) []plotter.XYs {
 }
 
 // placeLegend puts the legend in the top corner that is further from
-// the drawn points.
-func placeLegend(p *plot.Plot, drawn plotter.XYs) {
+// the drawn points. The x axis must be linear, as in all the package's
+// charts.
+func placeLegend(p *plot.Plot, drawn []plotter.XYs) {
+	// The highest points in the left and the right third of the chart,
+	// compared in data values: the y axis's scale keeps their order.
+	leftEnd := p.X.Min + 0.35*(p.X.Max-p.X.Min)
+	rightStart := p.X.Min + 0.65*(p.X.Max-p.X.Min)
 	left, right := math.Inf(-1), math.Inf(-1)
-	for _, xy := range drawn {
-		x := (xy.X - p.X.Min) / (p.X.Max - p.X.Min)
-		y := (xy.Y - p.Y.Min) / (p.Y.Max - p.Y.Min)
-		switch {
-		case x < 0.35:
-			left = math.Max(left, y)
-		case x > 0.65:
-			right = math.Max(right, y)
+	for _, xys := range drawn {
+		for _, xy := range xys {
+			switch {
+			case xy.X < leftEnd && xy.Y > left:
+				left = xy.Y
+			case xy.X > rightStart && xy.Y > right:
+				right = xy.Y
+			}
 		}
 	}
 	if left < right {

@@ -112,21 +112,8 @@ func LandscapePlot(l Landscape) (*plot.Plot, error) {
 
 	setRange(&p.X, shade.area.Min.X, shade.area.Max.X)
 	setRange(&p.Y, shade.area.Min.Y, shade.area.Max.Y)
-	placeLegend(p, path)
+	placeLegend(p, []plotter.XYs{path})
 	return p, nil
-}
-
-// ringGlyph is a glyph drawn as a circle of the given line width.
-type ringGlyph struct{ Width vg.Length }
-
-// DrawGlyph implements the draw.GlyphDrawer interface.
-func (r ringGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
-	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: r.Width})
-	var p vg.Path
-	p.Move(vg.Point{X: pt.X + sty.Radius, Y: pt.Y})
-	p.Arc(pt, sty.Radius, 0, 2*math.Pi)
-	p.Close()
-	c.Stroke(p)
 }
 
 // finiteLosses returns losses with every value that is not finite replaced

@@ -74,7 +74,7 @@ func LossPlot(l Loss) (*plot.Plot, error) {
 	if len(xys) > 0 {
 		p.Add(polyline{XYs: xys, Style: lossStyle})
 		if len(xys) == 1 {
-			p.Add(scatter{XYs: xys, Glyph: lossGlyph()})
+			p.Add(newScatter(xys, lossGlyph()))
 		}
 		p.Legend.Add(labels.Loss, lineThumb(lossStyle))
 	}
@@ -111,11 +111,15 @@ func lossPoints(steps, losses []float64) plotter.XYs {
 
 // setLossRange sets the log y axis of a loss chart to ymin..ymax padded by
 // a fraction of its decades.
-func setLossRange(p *plot.Plot, ymin, ymax float64) {
-	llo, lhi := math.Log10(ymin), math.Log10(ymax)
+func setLossRange(p *plot.Plot, ymin, ymax float64) { setLogRange(&p.Y, ymin, ymax) }
+
+// setLogRange sets the range of a log-scale axis to cover lo to hi, both
+// within minLoss and maxLoss, padded by a fraction of its decades.
+func setLogRange(a *plot.Axis, lo, hi float64) {
+	llo, lhi := math.Log10(lo), math.Log10(hi)
 	pad := math.Max(0.05*(lhi-llo), 0.01)
-	p.Y.Min = math.Max(math.Pow(10, llo-pad), minLoss/10)
-	p.Y.Max = math.Min(math.Pow(10, lhi+pad), maxLoss*10)
+	a.Min = math.Max(math.Pow(10, llo-pad), minLoss/10)
+	a.Max = math.Min(math.Pow(10, lhi+pad), maxLoss*10)
 }
 
 // lossGlyph is the glyph marking a run of a single step.
