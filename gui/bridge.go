@@ -32,6 +32,7 @@ type view struct {
 	version  uint64
 	trainer  *train.Trainer
 	data     *data.Dataset // the points shown; nil when the table has none
+	held     *data.Dataset // the points of data held out of training, or nil
 	chart    chartSettings
 	fitSize  pixelSize
 	lossSize pixelSize

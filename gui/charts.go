@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"tempfit/chart"
+	"tempfit/core/fit"
 	"tempfit/core/session"
 	"tempfit/core/train"
 )
@@ -24,14 +25,16 @@ const maxChartWidth = 1600
 
 // chartSettings are the chart options and texts the bridge draws with.
 type chartSettings struct {
-	residuals bool    // show residuals instead of the fit
-	extendTo  float64 // draw the curves up to this x; NaN for the data's range
-	xLabel    string
-	yLabel    string
-	step      string // loss chart's x label
-	loss      string // loss chart's y label
-	residual  string // residual chart's y label
-	labels    chart.Labels
+	residuals  bool    // show residuals instead of the fit
+	confidence bool    // draw the 95% confidence band of the curve
+	prediction bool    // draw the 95% prediction band of a new observation
+	extendTo   float64 // draw the curves up to this x; NaN for the data's range
+	xLabel     string
+	yLabel     string
+	step       string // loss chart's x label
+	loss       string // loss chart's y label
+	residual   string // residual chart's y label
+	labels     chart.Labels
 }
 
 // pixelSize is the size of a chart image in pixels and the resolution to
@@ -80,9 +83,25 @@ func fitPlot(v *view, s *train.Snapshot) *plot.Plot {
 			f.XMax = v.chart.extendTo
 		}
 	}
+	if h := v.held; h != nil {
+		f.HeldX, f.HeldY = h.X, h.Y
+	}
 	if s != nil && s.Problem != nil {
-		f.Predict = s.Problem.Curve(s.Weights)
-		f.Optimum = s.Problem.Curve(s.Problem.Optimum())
+		pr, w := s.Problem, s.Weights
+		f.Predict = pr.Curve(w)
+		f.Optimum = pr.Curve(pr.Optimum())
+		band := func(b fit.Band, kind chart.BandKind) chart.Band {
+			return chart.Band{Kind: kind, Sample: func(xs []float64) ([]float64, []float64) {
+				_, lo, hi := pr.Band(w, xs, b, 0.95)
+				return lo, hi
+			}}
+		}
+		if v.chart.prediction {
+			f.Bands = append(f.Bands, band(fit.PredictionBand, chart.PredictionBand))
+		}
+		if v.chart.confidence {
+			f.Bands = append(f.Bands, band(fit.ConfidenceBand, chart.ConfidenceBand))
+		}
 	}
 	p, err := chart.FitPlot(f)
 	if err != nil {
@@ -93,13 +112,21 @@ func fitPlot(v *view, s *train.Snapshot) *plot.Plot {
 
 // residualPlot returns the chart of the residuals of the snapshot's data.
 func residualPlot(v *view, s *train.Snapshot) *plot.Plot {
-	r := chart.Residuals{XLabel: v.chart.xLabel, YLabel: v.chart.residual}
+	r := chart.Residuals{XLabel: v.chart.xLabel, YLabel: v.chart.residual, Labels: v.chart.labels}
 	if v.data != nil {
 		r.XAxis = v.data.XAxis
 	}
 	if s != nil && s.Problem != nil {
 		r.X = s.Problem.Data.X
 		r.Residuals = s.Problem.Residuals(s.Weights)
+		if h := v.held; h != nil {
+			curve := s.Problem.Curve(s.Weights)
+			r.HeldX = h.X
+			r.HeldResiduals = make([]float64, h.Len())
+			for i, x := range h.X {
+				r.HeldResiduals[i] = h.Y[i] - curve(x)
+			}
+		}
 	}
 	p, err := chart.ResidualPlot(r)
 	if err != nil {
@@ -210,14 +237,16 @@ func (r *chartRenderer) Destroy() {}
 // chartsPanel is the right-hand area: the fit chart (or the residuals) over
 // the loss chart, with the chart options.
 type chartsPanel struct {
-	session   *session.Session
-	publish   func() // tells the bridge the charts changed
-	fit       *chartView
-	loss      *chartView
-	residuals *widget.Check
-	extend    *fieldEntry
-	message   *widget.Label
-	content   fyne.CanvasObject
+	session    *session.Session
+	publish    func() // tells the bridge the charts changed
+	fit        *chartView
+	loss       *chartView
+	residuals  *widget.Check
+	confidence *widget.Check
+	prediction *widget.Check
+	extend     *fieldEntry
+	message    *widget.Label
+	content    fyne.CanvasObject
 }
 
 // newChartsPanel builds the charts area for the session s; publish tells
@@ -227,13 +256,15 @@ func newChartsPanel(s *session.Session, publish func()) *chartsPanel {
 	c.fit = newChartView(publish)
 	c.loss = newChartView(publish)
 	c.residuals = widget.NewCheck(lang.L("Show residuals"), func(bool) { publish() })
+	c.confidence = widget.NewCheck(lang.L("Confidence band"), func(bool) { publish() })
+	c.prediction = widget.NewCheck(lang.L("Prediction band"), func(bool) { publish() })
 	c.extend = newFieldEntry(c.onExtend)
 	c.extend.SetPlaceHolder(lang.L("data range"))
 	c.message = widget.NewLabel("")
 	c.message.Importance = widget.DangerImportance
 	c.message.Hide()
 	extendLabel := widget.NewLabel(lang.L("Draw the curve up to x ="))
-	bar := container.NewHBox(c.residuals, widget.NewSeparator(), extendLabel,
+	bar := container.NewHBox(c.residuals, c.confidence, c.prediction, widget.NewSeparator(), extendLabel,
 		container.NewGridWrap(fyne.NewSize(110, c.extend.MinSize().Height), c.extend), c.message)
 	split := container.NewVSplit(c.fit, c.loss)
 	split.Offset = 0.6
@@ -244,18 +275,23 @@ func newChartsPanel(s *session.Session, publish func()) *chartsPanel {
 // settings returns the chart options as the bridge needs them.
 func (c *chartsPanel) settings(xName, yName string) chartSettings {
 	return chartSettings{
-		residuals: c.residuals.Checked,
-		extendTo:  c.session.ExtendTo(),
-		xLabel:    xName,
-		yLabel:    yName,
-		step:      lang.L("Step"),
-		loss:      lang.L("Loss (SSE)"),
-		residual:  lang.L("Residual (y - predicted)"),
+		residuals:  c.residuals.Checked,
+		confidence: c.confidence.Checked,
+		prediction: c.prediction.Checked,
+		extendTo:   c.session.ExtendTo(),
+		xLabel:     xName,
+		yLabel:     yName,
+		step:       lang.L("Step"),
+		loss:       lang.L("Loss (SSE)"),
+		residual:   lang.L("Residual (y - predicted)"),
 		labels: chart.Labels{
-			Observed:  lang.L("Observed"),
-			Predicted: lang.L("Predicted"),
-			Optimum:   lang.L("Exact optimum"),
-			Loss:      lang.L("Loss"),
+			Observed:       lang.L("Observed"),
+			Predicted:      lang.L("Predicted"),
+			Optimum:        lang.L("Exact optimum"),
+			Loss:           lang.L("Loss"),
+			HeldOut:        lang.L("Held out"),
+			ConfidenceBand: lang.L("95% confidence band"),
+			PredictionBand: lang.L("95% prediction band"),
 		},
 	}
 }

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"image"
 	"math"
 	"strconv"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tempfit/chart"
 	"tempfit/core/data"
 	"tempfit/core/fit"
 	"tempfit/core/session"
@@ -28,6 +30,8 @@ type compareView struct {
 	useBest *widget.Button
 	status  *widget.Label
 	table   *widget.Table
+	chart   *chartView
+	drawn   uint64 // counts drawings asked for; an older one is not shown
 	rows    [][]string
 	result  *fit.Comparison
 	key     compareKey // what the comparison shown was made of
@@ -59,8 +63,11 @@ func newCompareView(s *session.Session, spawn func(work, done func()), use func(
 	for c, width := range []float32{120, 50, 110, 110, 110, 90, 90} {
 		v.table.SetColumnWidth(c, width)
 	}
+	v.chart = newChartView(v.draw)
 	top := container.NewVBox(v.status, container.NewHBox(v.run, v.useBest))
-	v.content = container.NewBorder(top, nil, nil, nil, v.table)
+	split := container.NewVSplit(v.table, v.chart)
+	split.Offset = 0.45
+	v.content = container.NewBorder(top, nil, nil, nil, split)
 	return v
 }
 
@@ -121,6 +128,7 @@ func (v *compareView) show(c fit.Comparison) {
 		v.rows = append(v.rows, []string{name, strconv.Itoa(cand.Params), num(cand.SSE), num(cand.PRESS), num(cand.CV), num(cand.AIC), num(cand.BIC)})
 	}
 	v.table.Refresh()
+	v.draw()
 	if c.Best < 0 {
 		v.useBest.Disable()
 		v.status.SetText(lang.L("No model could be compared."))
@@ -156,6 +164,55 @@ func (v *compareView) stale() {
 	v.result = nil
 	v.rows = nil
 	v.table.Refresh()
+	v.chart.setImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
 	v.useBest.Disable()
 	v.status.SetText(lang.L("The data or the model changed: press Compare again."))
+}
+
+// draw renders the chart of the comparison shown, off the UI goroutine.
+func (v *compareView) draw() {
+	if v.result == nil {
+		return
+	}
+	c, size := compareChart(*v.result), v.chart.pixels()
+	v.drawn++
+	n := v.drawn
+	var img image.Image
+	v.spawn(func() {
+		if p, err := chart.ComparePlot(c); err == nil {
+			img = render(p, size)
+		}
+	}, func() {
+		if n == v.drawn && img != nil {
+			v.chart.setImage(img)
+		}
+	})
+}
+
+// compareChart describes the chart of a comparison: the training error
+// and the errors on unseen points by model size.
+func compareChart(c fit.Comparison) chart.Compare {
+	cc := chart.Compare{
+		XLabel: lang.L("Degree"),
+		YLabel: lang.L("Sum of squared errors"),
+		Best:   c.Best,
+		Labels: chart.Labels{
+			Train: lang.L("Training error"),
+			LOO:   lang.L("Leave-one-out error"),
+			CV:    lang.L("Cross-validation error"),
+			Best:  lang.L("Best"),
+		},
+	}
+	for _, cand := range c.Candidates {
+		size := cand.Model.Degree
+		if cand.Model.Kind == fit.Seasonal {
+			size = cand.Model.Harmonics
+			cc.XLabel = lang.L("Harmonics")
+		}
+		cc.Sizes = append(cc.Sizes, float64(size))
+		cc.Train = append(cc.Train, cand.SSE)
+		cc.LOO = append(cc.LOO, cand.PRESS)
+		cc.CV = append(cc.CV, cand.CV)
+	}
+	return cc
 }

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"fmt"
+	"image"
 	"math"
 	"os"
 	"path/filepath"
@@ -216,6 +217,7 @@ func TestExportNextYearOfDays(t *testing.T) {
 
 func TestCompareModelsTab(t *testing.T) {
 	w := newWindow(t)
+	w.tabs.SelectIndex(2)
 	test.Tap(w.compare.run)
 	c := w.compare.result
 	if c == nil || len(w.compare.rows) != len(c.Candidates)+1 {
@@ -223,6 +225,9 @@ func TestCompareModelsTab(t *testing.T) {
 	}
 	best := c.Candidates[c.Best].Model.Degree
 	contains(t, "status", w.compare.status.Text, fmt.Sprintf("degree %d (marked *)", best))
+	if img := w.compare.chart.image.Image; img == nil || img.Bounds().Dx() < 2 {
+		t.Error("the comparison chart was not drawn")
+	}
 	if w.compare.rows[c.Best+1][0] != fmt.Sprintf("* degree %d", best) {
 		t.Errorf("the best row is %q", w.compare.rows[c.Best+1][0])
 	}
@@ -237,5 +242,40 @@ func TestCompareModelsTab(t *testing.T) {
 	w.settings.scaling.SetSelected("Scaled x (−1 to 1)")
 	if w.compare.result != nil || !w.compare.useBest.Disabled() {
 		t.Error("the comparison stays after the family changed")
+	}
+}
+
+func TestBandsReachTheChart(t *testing.T) {
+	w := newWindow(t)
+	test.Tap(w.settings.solve)
+	before := w.charts.fit.image.Image
+	test.Tap(w.charts.confidence)
+	test.Tap(w.charts.prediction)
+	v := w.bridge.view.Load()
+	if !v.chart.confidence || !v.chart.prediction {
+		t.Fatal("the band choices did not reach the bridge")
+	}
+	w.Sync()
+	img := w.charts.fit.image.Image
+	if img == nil || img == before {
+		t.Fatal("no new fit chart with the bands")
+	}
+	// The bands' light red fills far more of the chart than the curve's
+	// edges do.
+	pink := func(img image.Image) int {
+		n := 0
+		b := img.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				r, g, bl, _ := img.At(x, y).RGBA()
+				if r > g+0x1000 && r > bl+0x1000 && g > 0x8000 {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if with, without := pink(img), pink(before); with < without+2000 {
+		t.Errorf("%d light red pixels with the bands, %d without", with, without)
 	}
 }

@@ -292,6 +292,7 @@ func (w *MainWindow) publishView() {
 	w.bridge.publish(view{
 		trainer:  s.Trainer(),
 		data:     s.Data(),
+		held:     s.HeldData(),
 		chart:    w.charts.settings(xName, yName),
 		fitSize:  w.charts.fit.pixels(),
 		lossSize: w.charts.loss.pixels(),
