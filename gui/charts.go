@@ -264,8 +264,9 @@ func newChartsPanel(s *session.Session, publish func()) *chartsPanel {
 	c.message.Importance = widget.DangerImportance
 	c.message.Hide()
 	extendLabel := widget.NewLabel(lang.L("Draw the curve up to x ="))
-	bar := container.NewHBox(c.residuals, c.confidence, c.prediction, widget.NewSeparator(), extendLabel,
-		container.NewGridWrap(fyne.NewSize(110, c.extend.MinSize().Height), c.extend), c.message)
+	bar := container.NewVBox(
+		container.NewHBox(c.residuals, c.confidence, c.prediction),
+		container.NewHBox(extendLabel, container.NewGridWrap(fyne.NewSize(110, c.extend.MinSize().Height), c.extend), c.message))
 	split := container.NewVSplit(c.fit, c.loss)
 	split.Offset = 0.6
 	c.content = container.NewBorder(bar, nil, nil, nil, split)
