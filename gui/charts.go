@@ -312,9 +312,12 @@ func (c *chartsPanel) onExtend(text string) {
 		c.session.SetExtendTo(math.NaN())
 		return
 	}
-	v, err := strconv.ParseFloat(text, 64)
+	v, err := c.parseX(text)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		c.message.SetText(lang.L("Not a number: {{.Text}}", map[string]any{"Text": text}))
+		if c.session.Sheet().XAxis().IsTime() {
+			c.message.SetText(lang.L("Not a date: {{.Text}}", map[string]any{"Text": text}))
+		}
 		c.message.Show()
 		return
 	}
@@ -322,13 +325,24 @@ func (c *chartsPanel) onExtend(text string) {
 	c.session.SetExtendTo(v)
 }
 
+// parseX reads an x typed in: a date on a date axis, else a number.
+func (c *chartsPanel) parseX(text string) (float64, error) {
+	if a := c.session.Sheet().XAxis(); a.IsTime() {
+		return a.Parse(text)
+	}
+	return strconv.ParseFloat(text, 64)
+}
+
 // showExtendTo shows the x the curves are drawn up to; NaN for the data's
 // range.
 func (c *chartsPanel) showExtendTo(x float64) {
 	c.message.Hide()
-	if math.IsNaN(x) {
+	switch a := c.session.Sheet().XAxis(); {
+	case math.IsNaN(x):
 		c.extend.SetText("")
-	} else {
+	case a.IsTime():
+		c.extend.SetText(a.Format(x))
+	default:
 		c.extend.SetText(strconv.FormatFloat(x, 'g', -1, 64))
 	}
 	c.extend.accepted = c.extend.Text

@@ -279,3 +279,21 @@ func TestBandsReachTheChart(t *testing.T) {
 		t.Errorf("%d light red pixels with the bands, %d without", with, without)
 	}
 }
+
+func TestExtendTheCurveToADate(t *testing.T) {
+	w := newWindow(t)
+	if err := w.Open(writeDaily(t, 400)); err != nil {
+		t.Fatal(err)
+	}
+	w.Sync()
+	e := w.charts.extend
+	test.Type(e, "2013-12-31")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got, want := w.session.ExtendTo(), 730.0; got != want {
+		t.Errorf("extend to x = %v, want %v (days since 2012-01-01)", got, want)
+	}
+	e.SetText("")
+	test.Type(e, "soon")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	contains(t, "message", w.charts.message.Text, "Not a date: soon")
+}
