@@ -58,6 +58,12 @@ var samples = withSources([]Sample{
 		File:    "seattle-weather.csv",
 	},
 	{
+		Name:    "death-valley-2018",
+		Title:   "Death Valley: daily temperatures of 2018, with gaps (NOAA)",
+		TitleKo: "데스밸리: 2018년 일별 기온, 빠진 날 포함 (미국 해양대기청)",
+		File:    "death-valley-2018.csv",
+	},
+	{
 		Name:    "global-temp",
 		Title:   "World: annual mean temperature anomaly, 1880–2023 (NASA GISTEMP)",
 		TitleKo: "전 지구: 연평균 기온 편차 1880–2023 (NASA GISTEMP)",
