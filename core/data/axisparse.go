@@ -14,7 +14,15 @@ import (
 // day and month, or else must tell it by a part above 12. A time without
 // an offset is in the axis's zone. The error is a *CellError.
 func (a XAxis) Parse(text string) (float64, error) {
-	s := strings.TrimSpace(text)
+	v, err := a.parse(strings.TrimSpace(text))
+	if ce, ok := err.(*CellError); ok {
+		ce.shorten()
+	}
+	return v, err
+}
+
+// parse is Parse for trimmed text.
+func (a XAxis) parse(s string) (float64, error) {
 	switch a.Kind {
 	case Number:
 		return parseNumber(s, false)

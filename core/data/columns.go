@@ -44,7 +44,7 @@ func (r *reader) chooseColumns(first []string, xSpec, ySpec string) (selection, 
 		if !anyHeaderCell(first, r.decimalComma) {
 			for _, c := range specs {
 				if _, err := strconv.Atoi(c.s); c.s != "" && err != nil {
-					return sel, r.errAt(0, 0, fmt.Errorf("there is no column named %q: the file has no header row", c.s))
+					return sel, r.errAt(0, 0, fmt.Errorf("there is no column named %s: the file has no header row", quote(c.s)))
 				}
 			}
 		}
@@ -62,7 +62,7 @@ func (r *reader) chooseColumns(first []string, xSpec, ySpec string) (selection, 
 				name = fmt.Sprintf("column %d", i+1)
 			}
 			if j, dup := seen[name]; dup {
-				return sel, r.errAt(r.rows.line(i), i+1, fmt.Errorf("column name %q is used by both column %d and column %d", name, j+1, i+1))
+				return sel, r.errAt(r.rows.line(i), i+1, fmt.Errorf("column name %s is used by both column %d and column %d", quote(name), j+1, i+1))
 			}
 			seen[name] = i
 			sel.names[i] = name
@@ -80,14 +80,14 @@ func (r *reader) chooseColumns(first []string, xSpec, ySpec string) (selection, 
 			}
 			i := indexOf(sel.names, c.s)
 			if i < 0 {
-				return sel, r.errAt(r.rows.line(0), 0, fmt.Errorf("there is no column named %q; the columns are %s", c.s, quoteList(sel.names)))
+				return sel, r.errAt(r.rows.line(0), 0, fmt.Errorf("there is no column named %s; the columns are %s", quote(c.s), quoteList(sel.names)))
 			}
 			*c.i = i
 		}
 		sel.fillDefaults()
 	}
 	if sel.x == sel.y {
-		return sel, r.errAt(0, 0, fmt.Errorf("x and y are both column %d (%q)", sel.x+1, sel.names[sel.x]))
+		return sel, r.errAt(0, 0, fmt.Errorf("x and y are both column %d (%s)", sel.x+1, quote(sel.names[sel.x])))
 	}
 	return sel, nil
 }
@@ -117,14 +117,6 @@ func indexOf(names []string, name string) int {
 		}
 	}
 	return -1
-}
-
-func quoteList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = strconv.Quote(n)
-	}
-	return strings.Join(q, ", ")
 }
 
 // isHeaderCell reports whether a cell of the first row marks it as a

@@ -29,7 +29,12 @@ var (
 // CellError says why the text of one cell is not read. It is the Err of a
 // *ParseError, which says where the cell is.
 type CellError struct {
-	Text string // the cell's text, trimmed
+	// Text is the cell's text, trimmed. Errors from reading a file or
+	// from XAxis.Parse hold at most the first 30 characters of a text
+	// longer than 40, followed by "…", and Length is then the length of
+	// the whole text in characters; it is 0 otherwise.
+	Text   string
+	Length int
 	// Err is the reason: ErrEmptyCell, ErrNotNumber, ErrNotFinite,
 	// ErrNotDate, ErrInvalidDate, ErrAmbiguousDate, ErrDateOrder or
 	// ErrMixedZones.
@@ -55,7 +60,7 @@ type CellError struct {
 
 // Error returns a message such as `"abc" is not a number`.
 func (e *CellError) Error() string {
-	q := strconv.Quote(e.Text)
+	q := e.quotedText()
 	switch e.Err {
 	case ErrEmptyCell:
 		return e.Err.Error()
@@ -71,7 +76,7 @@ func (e *CellError) Error() string {
 		if e.MonthFirst {
 			first, other = "month", "day"
 		}
-		return q + " has the " + first + " first, but " + strconv.Quote(e.Other) + " on line " + strconv.Itoa(e.OtherLine) + " has the " + other + " first"
+		return q + " has the " + first + " first, but " + quote(e.Other) + " on line " + strconv.Itoa(e.OtherLine) + " has the " + other + " first"
 	case ErrMixedZones:
 		return q + ": the column mixes times with and without a time zone"
 	}
@@ -79,6 +84,23 @@ func (e *CellError) Error() string {
 		return q + " is " + e.Err.Error() + " (a decimal comma is only read in semicolon-separated files)"
 	}
 	return q + " is " + e.Err.Error()
+}
+
+// quotedText returns Text quoted, as quote does.
+func (e *CellError) quotedText() string {
+	if e.Length > 0 {
+		return strconv.Quote(e.Text) + " (" + strconv.Itoa(e.Length) + " characters)"
+	}
+	return quote(e.Text)
+}
+
+// shorten cuts Text and Other short, as shorten does, so that an error
+// kept for a message does not hold a huge cell.
+func (e *CellError) shorten() {
+	if e.Length == 0 {
+		e.Text, e.Length = shorten(e.Text)
+	}
+	e.Other, _ = shorten(e.Other)
 }
 
 // kindArticle names one value of an axis of kind k, for messages.

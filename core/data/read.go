@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -81,6 +82,10 @@ type reader struct {
 }
 
 func (r *reader) errAt(line, col int, err error) error {
+	var ce *CellError
+	if errors.As(err, &ce) {
+		ce.shorten()
+	}
 	return &ParseError{File: r.file, Sheet: r.sheet, Line: line, Column: col, Err: err}
 }
 

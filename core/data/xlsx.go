@@ -57,7 +57,7 @@ func openSheet(r io.Reader, opt ReadOptions) (*sheetSource, error) {
 		if opt.Sheet == "" {
 			return nil, &ParseError{File: opt.File, Err: ErrNoData}
 		}
-		return nil, &ParseError{File: opt.File, Err: fmt.Errorf("there is no sheet named %q; the sheets are %s", opt.Sheet, quoteList(s.sheets))}
+		return nil, &ParseError{File: opt.File, Err: fmt.Errorf("there is no sheet named %s; the sheets are %s", quote(opt.Sheet), quoteList(s.sheets))}
 	}
 	if props, err := book.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		s.date1904 = *props.Date1904
