@@ -25,7 +25,7 @@ func (a XAxis) Parse(text string) (float64, error) {
 func (a XAxis) parse(s string) (float64, error) {
 	switch a.Kind {
 	case Number:
-		return parseNumber(s, false)
+		return parseNumber(s)
 	case MonthName:
 		if m, _, _, ok := monthName(s); ok {
 			return float64(m), nil

@@ -37,7 +37,7 @@ func ReadCSV(r io.Reader, opt ReadOptions) (*ReadResult, error) {
 		return nil, err
 	}
 	res := &ReadResult{Delimiter: src.delim, Encoding: src.encoding}
-	return read(src, opt, "", src.delim == ';', res)
+	return read(src, opt, "", src.delim != ',', res)
 }
 
 // csvSource reads the records of CSV text.
@@ -78,6 +78,9 @@ func openText(r io.Reader, opt ReadOptions) (*csvSource, error) {
 	}
 	decoded = bytes.ReplaceAll(decoded, []byte("\r\n"), []byte("\n"))
 	decoded = bytes.ReplaceAll(decoded, []byte("\r"), []byte("\n"))
+	if i := bytes.IndexByte(decoded, 0); i >= 0 {
+		return nil, &ParseError{File: opt.File, Line: bytes.Count(decoded[:i], []byte("\n")) + 1, Err: ErrBinary}
+	}
 	src := &csvSource{file: opt.File, encoding: name, delim: detectDelimiter(decoded), head: decoded}
 	var lines io.Reader = &lineEnds{r: text}
 	if !complete {

@@ -150,7 +150,7 @@ func ParseGrid(s string) (from, to, step float64, err error) {
 	var v [3]float64
 	for i, name := range []string{"from", "to", "step"} {
 		p := strings.TrimSpace(parts[i])
-		f, kind := classify(p, false)
+		f, kind := classify(p)
 		if p == "" || kind != isNumber {
 			return 0, 0, 0, fmt.Errorf("grid: %s value %q is not a finite number", name, p)
 		}

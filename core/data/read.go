@@ -71,14 +71,15 @@ type records interface {
 
 // reader reads the chosen columns of records into a Dataset.
 type reader struct {
-	file, sheet  string
-	decimalComma bool
-	rows         *rowQueue
-	sel          selection
-	xcol         *xColumn
-	x, y         []float64
-	res          *ReadResult
-	skipBad      bool
+	file, sheet string
+	num         *numbers
+	rows        *rowQueue
+	sel         selection
+	firstLine   int // the line of the first record
+	xcol        *xColumn
+	x, y        []float64
+	res         *ReadResult
+	skipBad     bool
 }
 
 func (r *reader) errAt(line, col int, err error) error {
@@ -89,10 +90,24 @@ func (r *reader) errAt(line, col int, err error) error {
 	return &ParseError{File: r.file, Sheet: r.sheet, Line: line, Column: col, Err: err}
 }
 
-// read reads src into res.
-func read(src records, opt ReadOptions, sheet string, decimalComma bool, res *ReadResult) (*ReadResult, error) {
+// cellErr returns err, the error of the chosen field col of the current
+// record, where it is. A cell without digits on a first row read as data
+// beside a value may be a header's name, and the error says so.
+func (r *reader) cellErr(col int, err error) error {
+	line := r.rows.line(col)
+	var ce *CellError
+	if r.sel.mixed && line == r.firstLine && errors.As(err, &ce) && (ce.Err == ErrNotNumber || ce.Err == ErrNotDate) &&
+		!strings.ContainsAny(ce.Text, "0123456789") {
+		ce.FirstRow = true
+	}
+	return r.errAt(line, col+1, err)
+}
+
+// read reads src into res. allowComma says whether numbers may have a
+// decimal comma.
+func read(src records, opt ReadOptions, sheet string, allowComma bool, res *ReadResult) (*ReadResult, error) {
 	r := &reader{
-		file: opt.File, sheet: sheet, decimalComma: decimalComma,
+		file: opt.File, sheet: sheet, num: newNumbers(allowComma),
 		rows: &rowQueue{src: src}, res: res, skipBad: opt.SkipBadRows,
 	}
 	first, err := r.firstRecord()
@@ -137,8 +152,9 @@ func (r *reader) firstRecord() ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.firstLine = r.rows.line(0)
 	if len(first) < 2 {
-		return nil, r.errAt(r.rows.line(0), 0, ErrOneColumn)
+		return nil, r.errAt(r.firstLine, 0, ErrOneColumn)
 	}
 	return first, nil
 }
@@ -161,7 +177,7 @@ func (r *reader) decideX() error {
 	if r.sel.header {
 		header = r.sel.names[r.sel.x]
 	}
-	r.xcol = newXColumn(sample, header, r.decimalComma)
+	r.xcol = newXColumn(sample, header)
 	return nil
 }
 
@@ -179,26 +195,18 @@ func (r *reader) addRow(rec []string) error {
 	}
 	xs, ys := strings.TrimSpace(rec[sel.x]), strings.TrimSpace(rec[sel.y])
 	xMissing, yMissing := missing(xs), missing(ys)
-	var xv, yv float64
+	var xn, yn number
 	if !xMissing {
-		v, ev, err := r.xcol.parse(xs, r.x)
-		if err != nil {
-			return r.errAt(r.rows.line(sel.x), sel.x+1, err)
+		var err error
+		if xn, err = r.parseX(xs); err != nil {
+			return err
 		}
-		switch ev {
-		case evAmbiguous:
-			r.xcol.noteAmbiguous(xs, cellPos{r.rows.line(sel.x), sel.x + 1})
-		case evDecided:
-			r.xcol.decidedAt = cellPos{r.rows.line(sel.x), sel.x + 1}
-		}
-		xv = v
 	}
 	if !yMissing {
-		v, err := parseNumber(ys, r.decimalComma)
-		if err != nil {
-			return r.errAt(r.rows.line(sel.y), sel.y+1, err)
+		var err error
+		if yn, err = r.parseNumber(ys, sel.y); err != nil {
+			return err
 		}
-		yv = v
 	}
 	if xMissing || yMissing {
 		r.res.Missing++
@@ -207,9 +215,49 @@ func (r *reader) addRow(rec []string) error {
 		}
 		return nil
 	}
-	r.x = append(r.x, xv)
-	r.y = append(r.y, yv)
+	r.x = append(r.x, xn.v)
+	r.y = append(r.y, yn.v)
+	if xn.unclear {
+		r.num.settle(xn, xs, r.cellPos(sel.x), false, len(r.x)-1, r.x)
+	}
+	if yn.unclear {
+		r.num.settle(yn, ys, r.cellPos(sel.y), true, len(r.y)-1, r.y)
+	}
 	return nil
+}
+
+// cellPos returns where field col of the current record is.
+func (r *reader) cellPos(col int) cellPos { return cellPos{r.rows.line(col), col + 1} }
+
+// parseX reads the x cell s, trimmed and not missing.
+func (r *reader) parseX(s string) (number, error) {
+	col := r.sel.x
+	if r.xcol.kind == Number {
+		return r.parseNumber(s, col)
+	}
+	v, ev, err := r.xcol.parse(s, r.x)
+	if err != nil {
+		return number{}, r.cellErr(col, err)
+	}
+	switch ev {
+	case evAmbiguous:
+		r.xcol.noteAmbiguous(s, r.cellPos(col))
+	case evDecided:
+		r.xcol.decidedAt = r.cellPos(col)
+	}
+	return number{v: v}, nil
+}
+
+// parseNumber reads the number s, trimmed and not missing, of field col.
+func (r *reader) parseNumber(s string, col int) (number, error) {
+	n, err := r.num.parse(s)
+	if err != nil {
+		return number{}, r.cellErr(col, err)
+	}
+	if n.tells != markUnknown {
+		r.num.tell(n.tells, s, r.cellPos(col), r.x, r.y)
+	}
+	return n, nil
 }
 
 // finish makes the data set of the rows read.
@@ -219,6 +267,9 @@ func (r *reader) finish() (*ReadResult, error) {
 	if cerr != nil {
 		at := r.xcol.ambiguousAt
 		return nil, r.errAt(at.line, at.col, cerr)
+	}
+	if nerr, at := r.num.finish(); nerr != nil {
+		return nil, r.errAt(at.line, at.col, nerr)
 	}
 	if len(r.x) == 0 {
 		switch {
