@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"unicode/utf8"
 
@@ -46,13 +47,19 @@ type csvSource struct {
 	encoding string
 	delim    rune
 	head     []byte // the decoded start of the text, for character columns in messages
-	r        *csv.Reader
+	rows     int    // an estimate of the number of records, or 0 for short text
+
+	bs         *batches
+	cur        *recordBatch // the batch of the record last returned
+	pos        int          // the record after it in cur
+	start, end int          // where the record last returned is in cur.fields
 }
 
 // openText starts reading CSV text from r: it reads the start to choose
 // the encoding, unless opt names one, and the delimiter, and refuses a
-// workbook.
+// workbook and binary data.
 func openText(r io.Reader, opt ReadOptions) (*csvSource, error) {
+	size := inputSize(r)
 	var buf bytes.Buffer
 	n, err := io.CopyN(&buf, r, sniffSize)
 	complete := err == io.EOF || n < sniffSize
@@ -86,10 +93,17 @@ func openText(r io.Reader, opt ReadOptions) (*csvSource, error) {
 	if !complete {
 		lines = bufio.NewReaderSize(lines, bufferSize)
 	}
-	src.r = newCSVReader(lines, src.delim)
-	src.r.ReuseRecord = true
+	cr := newCSVReader(lines, src.delim)
+	cr.ReuseRecord = true
+	src.bs = newBatches(cr, !complete)
+	if !complete && size > 0 {
+		src.rows = int(min(float64(size)*float64(bytes.Count(decoded, []byte("\n")))/float64(len(head)), maxEstimate))
+	}
 	return src, nil
 }
+
+// maxEstimate bounds the number of rows a reader makes room for ahead.
+const maxEstimate = 1 << 28
 
 // wholeLines returns head, the start of the input, without a last line
 // that may be cut short, unless complete. UTF-16 is cut to whole code
@@ -171,25 +185,50 @@ func blankRecord(rec []string) bool {
 	return true
 }
 
-// next returns the next record that is not blank, or io.EOF.
+// next returns the next record that is not blank, or io.EOF. The record
+// is the source's own until next is called again.
 func (s *csvSource) next() ([]string, error) {
-	for {
-		rec, err := s.r.Read()
-		if err == io.EOF {
-			return nil, io.EOF
+	for s.cur == nil || s.pos == len(s.cur.ends) {
+		if s.cur != nil && s.cur.err != nil {
+			if s.cur.err == io.EOF {
+				return nil, io.EOF
+			}
+			return nil, s.csvError(s.cur.err)
 		}
-		if err != nil {
-			return nil, s.csvError(err)
-		}
-		if !blankRecord(rec) {
-			return rec, nil
-		}
+		s.cur, s.pos = s.bs.next(s.cur), 0
 	}
+	s.start = 0
+	if s.pos > 0 {
+		s.start = s.cur.ends[s.pos-1]
+	}
+	s.end = s.cur.ends[s.pos]
+	s.pos++
+	return s.cur.fields[s.start:s.end:s.end], nil
 }
 
 func (s *csvSource) line(i int) int {
-	line, _ := s.r.FieldPos(max(i, 0))
-	return line
+	if s.cur == nil || s.end == s.start {
+		return 0
+	}
+	return s.cur.lines[s.start+max(0, min(i, s.end-s.start-1))]
+}
+
+func (s *csvSource) close() { s.bs.close() }
+
+func (s *csvSource) estimate() int { return s.rows }
+
+// inputSize returns the size in bytes of r, when r is a file or a reader
+// of bytes or a string, and else -1.
+func inputSize(r io.Reader) int64 {
+	switch v := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size()
+		}
+	case interface{ Size() int64 }:
+		return v.Size()
+	}
+	return -1
 }
 
 // csvError converts an error from encoding/csv. Its byte column is turned

@@ -1,6 +1,9 @@
 package data
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // decimalMark is the character that separates the fraction of the numbers
 // of an input.
@@ -67,6 +70,15 @@ type number struct {
 
 // parse reads s, trimmed and not missing.
 func (n *numbers) parse(s string) (number, error) {
+	if n.mark != markComma {
+		// Most numbers are plain decimals that strconv reads at once.
+		v, err := strconv.ParseFloat(s, 64)
+		if err == nil && isFinite(v) && !hexadecimal(s) {
+			if n.mark == markPoint || strings.IndexByte(s, '.') < 0 {
+				return number{v: v}, nil
+			}
+		}
+	}
 	sh := shapeOf(s)
 	if sh.special {
 		if _, kind := special(s); kind == notFinite {
@@ -96,6 +108,15 @@ func (n *numbers) parse(s string) (number, error) {
 		return number{v: c, tells: markComma}, nil
 	}
 	return number{}, &CellError{Text: s, Err: ErrNotNumber, GroupHint: true}
+}
+
+// hexadecimal reports whether s, which strconv.ParseFloat reads, is a
+// hexadecimal number, which is not a number here.
+func hexadecimal(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	return len(s) > 1 && s[0] == '0' && s[1]|0x20 == 'x'
 }
 
 // read reads s, of shape sh, with the decimal mark m, which the input

@@ -44,6 +44,7 @@ func preview(r io.Reader, opt ReadOptions, maxRows int) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer src.close()
 	t := &Table{Delimiter: src.delim, Encoding: src.encoding}
 	return previewRows(src, opt, "", t, maxRows, truncated)
 }

@@ -67,6 +67,11 @@ type records interface {
 	// line returns the line, or row, of field i of the record last
 	// returned, or of its last field when it has fewer.
 	line(i int) int
+	// estimate returns about how many records there are, or 0 when
+	// that is not known or few.
+	estimate() int
+	// close releases what the source holds.
+	close()
 }
 
 // reader reads the chosen columns of records into a Dataset.
@@ -106,9 +111,13 @@ func (r *reader) cellErr(col int, err error) error {
 // read reads src into res. allowComma says whether numbers may have a
 // decimal comma.
 func read(src records, opt ReadOptions, sheet string, allowComma bool, res *ReadResult) (*ReadResult, error) {
+	defer src.close()
 	r := &reader{
 		file: opt.File, sheet: sheet, num: newNumbers(allowComma),
 		rows: &rowQueue{src: src}, res: res, skipBad: opt.SkipBadRows,
+	}
+	if n := src.estimate(); n > 0 {
+		r.x, r.y = make([]float64, 0, n), make([]float64, 0, n)
 	}
 	first, err := r.firstRecord()
 	if err != nil {
@@ -284,8 +293,17 @@ func (r *reader) finish() (*ReadResult, error) {
 	if r.sel.header {
 		xName, yName = r.sel.names[r.sel.x], r.sel.names[r.sel.y]
 	}
-	res.Data = &Dataset{XName: xName, YName: yName, X: slices.Clip(r.x), Y: slices.Clip(r.y), XAxis: axis}
+	res.Data = &Dataset{XName: xName, YName: yName, X: compact(r.x), Y: compact(r.y), XAxis: axis}
 	return res, nil
+}
+
+// compact returns v without room to grow, copied when more than a tenth of
+// its room is unused.
+func compact(v []float64) []float64 {
+	if cap(v)-len(v) > len(v)/10 {
+		return slices.Clone(v)
+	}
+	return slices.Clip(v)
 }
 
 func (res *ReadResult) skip(err error) {

@@ -26,7 +26,6 @@ func readWorkbook(r io.Reader, opt ReadOptions) (*ReadResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer src.close()
 	return read(src, opt, src.sheet, false, &ReadResult{Sheet: src.sheet})
 }
 
@@ -96,6 +95,8 @@ func (s *sheetSource) next() ([]string, error) {
 }
 
 func (s *sheetSource) line(int) int { return s.row }
+
+func (s *sheetSource) estimate() int { return 0 }
 
 // cellText returns the text of a cell of the current row, whose raw value
 // is raw: raw itself, or, for a number formatted as a date, the date in
