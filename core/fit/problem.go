@@ -295,14 +295,18 @@ func (pr *Problem) SSE(w []float64) float64 {
 		return pr.optSSE
 	}
 	f := pr.curve(w)
-	total := 0.0
-	for start := 0; start < len(pr.Data.X); start += sumBlock {
-		part := 0.0
-		for i := start; i < min(start+sumBlock, len(pr.Data.X)); i++ {
-			r := pr.Data.Y[i] - f(pr.Data.X[i])
-			part += r * r
+	x, y := pr.Data.X, pr.Data.Y
+	parts := blockSums(len(x), 1, func(start, end int, part []float64) {
+		s := 0.0
+		for i := start; i < end; i++ {
+			r := y[i] - f(x[i])
+			s += r * r
 		}
-		total += part
+		part[0] = s
+	})
+	total := 0.0
+	for _, s := range parts {
+		total += s
 	}
 	return total
 }
@@ -311,9 +315,11 @@ func (pr *Problem) SSE(w []float64) float64 {
 func (pr *Problem) Predict(w []float64, xs []float64) []float64 {
 	f := pr.curve(w)
 	out := make([]float64, len(xs))
-	for i, x := range xs {
-		out[i] = f(x)
-	}
+	forSegments(len(xs), func(_, start, end int) {
+		for i := start; i < end; i++ {
+			out[i] = f(xs[i])
+		}
+	})
 	return out
 }
 
@@ -326,9 +332,12 @@ func (pr *Problem) Curve(w []float64) func(x float64) float64 {
 // Residuals returns observed minus predicted at every data point.
 func (pr *Problem) Residuals(w []float64) []float64 {
 	f := pr.curve(w)
-	out := make([]float64, pr.Data.Len())
-	for i, x := range pr.Data.X {
-		out[i] = pr.Data.Y[i] - f(x)
-	}
+	x, y := pr.Data.X, pr.Data.Y
+	out := make([]float64, len(x))
+	forSegments(len(x), func(_, start, end int) {
+		for i := start; i < end; i++ {
+			out[i] = y[i] - f(x[i])
+		}
+	})
 	return out
 }
