@@ -47,7 +47,7 @@ type csvSource struct {
 	encoding string
 	delim    rune
 	head     []byte // the decoded start of the text, for character columns in messages
-	rows     int    // an estimate of the number of records, or 0 for short text
+	rows     int    // at least the number of records of long text read from a file or bytes, or 0
 
 	bs         *batches
 	cur        *recordBatch // the batch of the record last returned
@@ -96,14 +96,44 @@ func openText(r io.Reader, opt ReadOptions) (*csvSource, error) {
 	cr := newCSVReader(lines, src.delim)
 	cr.ReuseRecord = true
 	src.bs = newBatches(cr, !complete)
-	if !complete && size > 0 {
-		src.rows = int(min(float64(size)*float64(bytes.Count(decoded, []byte("\n")))/float64(len(head)), maxEstimate))
+	if ra, ok := r.(io.ReaderAt); ok && size >= countFrom {
+		if n, err := countLineEnds(ra, size); err == nil && n < maxEstimate {
+			src.rows = int(n) + 1
+		}
 	}
 	return src, nil
 }
 
-// maxEstimate bounds the number of rows a reader makes room for ahead.
-const maxEstimate = 1 << 28
+// countFrom is the size from which a reader counts the lines of its input
+// ahead, to make room for the rows at once; maxEstimate bounds the rows
+// it makes room for.
+const (
+	countFrom   = 4 << 20
+	maxEstimate = 1 << 30
+)
+
+// countLineEnds returns the number of line feeds and carriage returns in
+// the first size bytes of r, which bounds the number of records from
+// above in every encoding that ReadCSV reads: a record ends with one or at
+// the end of the input, and in UTF-16 other characters may hold such a
+// byte too.
+func countLineEnds(r io.ReaderAt, size int64) (int64, error) {
+	buf := make([]byte, 256<<10)
+	var n int64
+	for off := int64(0); off < size; {
+		k, err := r.ReadAt(buf[:min(int64(len(buf)), size-off)], off)
+		b := buf[:k]
+		n += int64(bytes.Count(b, []byte{'\n'}) + bytes.Count(b, []byte{'\r'}))
+		off += int64(k)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
 
 // wholeLines returns head, the start of the input, without a last line
 // that may be cut short, unless complete. UTF-16 is cut to whole code
@@ -217,8 +247,8 @@ func (s *csvSource) close() { s.bs.close() }
 
 func (s *csvSource) estimate() int { return s.rows }
 
-// inputSize returns the size in bytes of r, when r is a file or a reader
-// of bytes or a string, and else -1.
+// inputSize returns the size in bytes of r, when r is a regular file or a
+// reader of bytes or a string, and else -1.
 func inputSize(r io.Reader) int64 {
 	switch v := r.(type) {
 	case interface{ Stat() (fs.FileInfo, error) }:

@@ -35,9 +35,10 @@ func WritePredictions(w io.Writer, d *Dataset, predicted []float64) error {
 	if err := writeHeader(w, []string{d.XName, d.YName, "predicted", "residual"}); err != nil {
 		return err
 	}
-	appendX := d.XAxis.writing(d.X).appender()
+	axis := d.XAxis.writing(d.X)
+	appendX, number := axis.appender(), axis.Kind == Number
 	return writeRows(w, len(d.X), func(b []byte, i int) []byte {
-		b = appendField(b, appendX, d.X[i])
+		b = appendField(b, appendX, d.X[i], number)
 		b = append(b, ',')
 		b = appendFloat(b, d.Y[i])
 		b = append(b, ',')
@@ -70,9 +71,10 @@ func WriteGridAxis(w io.Writer, xName string, axis XAxis, x, predicted []float64
 	if err := writeHeader(w, []string{xName, "predicted"}); err != nil {
 		return err
 	}
-	appendX := axis.writing(x).appender()
+	axis = axis.writing(x)
+	appendX, number := axis.appender(), axis.Kind == Number
 	return writeRows(w, len(x), func(b []byte, i int) []byte {
-		b = appendField(b, appendX, x[i])
+		b = appendField(b, appendX, x[i], number)
 		b = append(b, ',')
 		b = appendFloat(b, predicted[i])
 		return append(b, '\n')
@@ -81,8 +83,11 @@ func WriteGridAxis(w io.Writer, xName string, axis XAxis, x, predicted []float64
 
 // appendField appends x as appendX writes it, quoted as CSV when the
 // text holds a comma, a quote or a line end. Numbers, dates and month
-// names never do, but a layout may.
-func appendField(b []byte, appendX func([]byte, float64) []byte, x float64) []byte {
+// names never do, but a layout may; numbers are not looked at.
+func appendField(b []byte, appendX func([]byte, float64) []byte, x float64, number bool) []byte {
+	if number {
+		return appendX(b, x)
+	}
 	start := len(b)
 	b = appendX(b, x)
 	if bytes.IndexAny(b[start:], ",\"\r\n") < 0 {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"slices"
 	"strings"
 )
@@ -67,8 +68,8 @@ type records interface {
 	// line returns the line, or row, of field i of the record last
 	// returned, or of its last field when it has fewer.
 	line(i int) int
-	// estimate returns about how many records there are, or 0 when
-	// that is not known or few.
+	// estimate returns a number of records that the source does not
+	// exceed, or 0 when that is not known or the records are few.
 	estimate() int
 	// close releases what the source holds.
 	close()
@@ -294,13 +295,23 @@ func (r *reader) finish() (*ReadResult, error) {
 		xName, yName = r.sel.names[r.sel.x], r.sel.names[r.sel.y]
 	}
 	res.Data = &Dataset{XName: xName, YName: yName, X: compact(r.x), Y: compact(r.y), XAxis: axis}
+	if len(r.x) >= releaseRows {
+		// The text of millions of records is garbage now. Collected and
+		// handed back to the system, its memory does not add to what
+		// the caller makes next, such as predictions for every row.
+		debug.FreeOSMemory()
+	}
 	return res, nil
 }
 
-// compact returns v without room to grow, copied when more than a tenth of
-// its room is unused.
+// releaseRows is the number of rows from which a reader hands the memory
+// it used back to the system when it is done.
+const releaseRows = 4_000_000
+
+// compact returns v without room to grow, copied when more than a quarter
+// of its room is unused.
 func compact(v []float64) []float64 {
-	if cap(v)-len(v) > len(v)/10 {
+	if cap(v)-len(v) > len(v)/4 {
 		return slices.Clone(v)
 	}
 	return slices.Clip(v)
