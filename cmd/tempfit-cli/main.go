@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"tempfit/core/data"
 )
 
 // Exit statuses.
@@ -23,6 +25,8 @@ const (
 )
 
 func main() {
+	// Ctrl+C or SIGTERM during a write leaves no temporary file behind.
+	data.ExitOnSignal()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
