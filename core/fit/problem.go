@@ -28,6 +28,8 @@ import (
 // the optimum's weights give the optimum's curve and SSE exactly, so the
 // gap to the optimum, the optimum curve and every statistic of the exact
 // answer are accurate however badly the raw features are conditioned.
+// Weights that are all zero, where training starts, give y(x) = 0 exactly,
+// and their SSE is the sum of the squared y.
 //
 // Training steps cost O(p²) for p parameters whatever the number of rows:
 // with X = QK the QR factorization of the design matrix in the optimizers'
@@ -274,15 +276,20 @@ func (pr *Problem) isOptimum(w []float64) bool {
 }
 
 // curve returns the function of x that weights w give (see Problem).
+// Weights that are all zero, where training starts, give zero exactly.
 func (pr *Problem) curve(w []float64) func(x float64) float64 {
 	var buf [MaxParams]float64
 	d := buf[:len(pr.opt)]
-	moved := false
+	moved, zero := false, true
 	for i := range d {
 		d[i] = w[i] - pr.opt[i]
 		moved = moved || d[i] != 0
+		zero = zero && w[i] == 0
 	}
-	if !moved {
+	switch {
+	case zero:
+		return func(float64) float64 { return 0 }
+	case !moved:
 		return func(x float64) float64 { return pr.design.eval(pr.coef, x) }
 	}
 	return func(x float64) float64 { return pr.design.eval(pr.coef, x) + pr.Basis.Predict(d, x) }
