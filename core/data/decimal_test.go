@@ -293,3 +293,17 @@ func groupThousands(s string) string {
 	}
 	return sign + strings.Join(append([]string{s}, parts...), ",")
 }
+
+// Text cells of a workbook read as comma-separated text does: thousands
+// grouped by commas, and no decimal comma.
+func TestDecimalMarksInWorkbookText(t *testing.T) {
+	res, err := ReadFile(workbookOf(t, [][]string{{"x", "y"}, {"1", "1,052.5"}, {"2", "1.234"}}), ReadOptions{})
+	if err != nil || !reflect.DeepEqual(res.Data.Y, []float64{1052.5, 1.234}) {
+		t.Errorf("read %v, %v", res, err)
+	}
+	_, err = ReadFile(workbookOf(t, [][]string{{"x", "y"}, {"1", "2,5"}}), ReadOptions{})
+	var ce *CellError
+	if !errors.As(err, &ce) || !ce.CommaHint || !strings.Contains(err.Error(), "Sheet1!B2") {
+		t.Errorf("decimal comma in a workbook: %v", err)
+	}
+}
