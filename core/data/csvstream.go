@@ -48,15 +48,19 @@ type batches struct {
 	ahead chan *recordBatch // the batches read ahead; nil when reading as asked
 	free  chan *recordBatch // batches handed back, to be filled again
 	stop  chan struct{}
+	done  chan struct{} // closed when the goroutine reading ahead has ended
 	once  sync.Once
 }
 
 // newBatches returns the batches of cr, read ahead when readAhead is true.
+// The text must then come from a reader that does not block, such as a
+// file, since close waits for the goroutine.
 func newBatches(cr *csv.Reader, readAhead bool) *batches {
 	bs := &batches{cr: cr, free: make(chan *recordBatch, 3)}
 	if readAhead {
 		bs.ahead = make(chan *recordBatch, 1)
 		bs.stop = make(chan struct{})
+		bs.done = make(chan struct{})
 		go bs.readAhead()
 	}
 	return bs
@@ -64,6 +68,7 @@ func newBatches(cr *csv.Reader, readAhead bool) *batches {
 
 // readAhead fills batches until reading ends or close is called.
 func (bs *batches) readAhead() {
+	defer close(bs.done)
 	defer close(bs.ahead)
 	for {
 		b := bs.spare()
@@ -110,9 +115,10 @@ func (bs *batches) next(prev *recordBatch) *recordBatch {
 	return b
 }
 
-// close stops reading ahead.
+// close stops reading ahead, and returns once the text is no longer read.
 func (bs *batches) close() {
 	if bs.stop != nil {
 		bs.once.Do(func() { close(bs.stop) })
+		<-bs.done
 	}
 }

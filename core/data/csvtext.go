@@ -95,7 +95,7 @@ func openText(r io.Reader, opt ReadOptions) (*csvSource, error) {
 	}
 	cr := newCSVReader(lines, src.delim)
 	cr.ReuseRecord = true
-	src.bs = newBatches(cr, !complete)
+	src.bs = newBatches(cr, !complete && size >= 0)
 	if ra, ok := r.(io.ReaderAt); ok && size >= countFrom {
 		if n, err := countLineEnds(ra, size); err == nil && n < maxEstimate {
 			src.rows = int(n) + 1

@@ -124,6 +124,19 @@
 // (.ods) and Apple Numbers documents are refused with a message that says
 // how to convert them, whether told by their name or their content.
 //
+// # Large inputs
+//
+// Text is read as a stream, keeping only the chosen columns' values. Text
+// longer than 64 KiB from a file or from bytes in memory is split into
+// records on a goroutine of its own, a batch ahead of the reading of the
+// values, and the goroutine has ended when ReadCSV returns; text from
+// other readers, which may block, is read on the caller's goroutine
+// alone. From 4 MiB on, the line ends of a file are counted first to make
+// room for all its rows at once, and after four million rows the memory
+// that the text of the records took is handed back to the system, so
+// that a file needs little more than its values and about as much again
+// at the peak.
+//
 // # Writing
 //
 // WritePredictions and WriteGridAxis write x as it was read: dates in the
