@@ -153,7 +153,7 @@ var readCases = []readCase{
 		name: "decimal comma refused with comma delimiter",
 		in:   "t,T\n1,\"2,5\"\n",
 		opt:  ReadOptions{File: "a.csv"},
-		err:  `a.csv:2:2: "2,5" is not a number (a decimal comma is only read in semicolon- and tab-separated text)`,
+		err:  `a.csv:2:2: "2,5" is not a number (a decimal comma is only read in semicolon-separated files)`,
 	},
 	{
 		name: "bad cell",

@@ -38,7 +38,7 @@ func ReadCSV(r io.Reader, opt ReadOptions) (*ReadResult, error) {
 		return nil, err
 	}
 	res := &ReadResult{Delimiter: src.delim, Encoding: src.encoding}
-	return read(src, opt, "", src.delim != ',', res)
+	return read(src, opt, "", src.delim == ';', res)
 }
 
 // csvSource reads the records of CSV text.

@@ -36,18 +36,19 @@ var decimalCases = []struct {
 	{name: "semicolon, two commas", in: "1;1,5,5\n", err: `1:2: "1,5,5" is not a number (separators of thousands must set off groups of three digits, and a number has one decimal mark)`},
 	{name: "semicolon, integers need no mark", in: "1;2\n3;4\n", x: []float64{1, 3}, y: []float64{2, 4}},
 
-	// Tabs, as spreadsheets copy cells, read either mark the same way.
-	{name: "tab, decimal commas", in: "1\t-2,4\n2\t0,4\n", x: []float64{1, 2}, y: []float64{-2.4, 0.4}},
+	// Tabs, as spreadsheets copy cells: a decimal point, and thousands
+	// grouped by commas.
+	{name: "tab, decimal comma", in: "1\t-2,4\n", err: `1:2: "-2,4" is not a number (a decimal comma is only read in semicolon-separated files)`},
 	{name: "tab, grouped with a point", in: "1\t1,234.5\n2\t3\n", x: []float64{1, 2}, y: []float64{1234.5, 3}},
-	{name: "tab, grouped integers never told", in: "1\t1,234\n2\t5,678\n", err: `1:2: "1,234" could be 1234 or 1.234, and no other number tells whether the decimal mark is a point or a comma`},
+	{name: "tab, grouped integers", in: "1\t1,234\n2\t5,678\n", x: []float64{1, 2}, y: []float64{1234, 5678}},
 
 	// Commas: a decimal point only; quoted numbers may group thousands.
 	{name: "comma, quoted thousands", in: "1,\"1,052.5\"\n2,\"1,234\"\n3,\"-1,234,567\"\n", x: []float64{1, 2, 3}, y: []float64{1052.5, 1234, -1234567}},
 	{name: "comma, bad groups", in: "1,\"1,05.5\"\n", err: `1:2: "1,05.5" is not a number (separators of thousands must set off groups of three digits, and a number has one decimal mark)`},
-	{name: "comma, decimal comma", in: "1,\"2,5\"\n", err: `1:2: "2,5" is not a number (a decimal comma is only read in semicolon- and tab-separated text)`},
-	{name: "comma, German thousands", in: "1,\"1.234,5\"\n", err: `1:2: "1.234,5" is not a number (a decimal comma is only read in semicolon- and tab-separated text)`},
+	{name: "comma, decimal comma", in: "1,\"2,5\"\n", err: `1:2: "2,5" is not a number (a decimal comma is only read in semicolon-separated files)`},
+	{name: "comma, German thousands", in: "1,\"1.234,5\"\n", err: `1:2: "1.234,5" is not a number (a decimal comma is only read in semicolon-separated files)`},
 	{name: "comma, point is never a group", in: "1,1.234\n", x: []float64{1}, y: []float64{1.234}},
-	{name: "comma, groups and an exponent", in: "1,\"1,234e5\"\n", err: `1:2: "1,234e5" is not a number (a decimal comma is only read in semicolon- and tab-separated text)`},
+	{name: "comma, groups and an exponent", in: "1,\"1,234e5\"\n", err: `1:2: "1,234e5" is not a number (a decimal comma is only read in semicolon-separated files)`},
 }
 
 func TestDecimalMarks(t *testing.T) {

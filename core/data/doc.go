@@ -46,23 +46,23 @@
 // Which characters separate the fraction and the thousands depends on the
 // delimiter:
 //
-//   - Comma-separated text, and the text cells of workbooks: the decimal
-//     mark is a point. A quoted number may set off its thousands with
-//     commas, "1,052.5" or "1,234", in groups of three digits after a
-//     first group of one to three that does not start with 0; other
-//     commas are refused, with a hint when the text would be a number
-//     with a decimal comma ("2,5", "1.234,5").
-//   - Semicolon- and tab-separated text, as spreadsheets write and copy
-//     it in many locales: the decimal mark is a point or a comma, the
-//     same for all the numbers read, and the other character may set off
-//     thousands in the same groups of three: "5,5", "1.234,5" and
-//     "1.234.567" with a comma; "5.5", "1,234.5" and "1,234,567" with a
-//     point. The first number that reads only one way tells the mark. A
-//     number that reads either way, such as "1.234" (1.234 or 1234) or
-//     "1,234", takes the mark told, before or after it; when no number
-//     tells, it is refused (ErrAmbiguousNumber), and so is a number that
-//     reads only with the other mark (ErrMixedDecimals). A number is
-//     never read one way when the input says the other.
+//   - Comma- and tab-separated text, and the text cells of workbooks: the
+//     decimal mark is a point. A number may set off its thousands with
+//     commas (quoted, in comma-separated text), "1,052.5" or "1,234", in
+//     groups of three digits after a first group of one to three that does
+//     not start with 0; other commas are refused, with a hint when the
+//     text would be a number with a decimal comma ("2,5", "1.234,5").
+//   - Semicolon-separated text, as spreadsheets write it in many locales:
+//     the decimal mark is a point or a comma, the same for all the numbers
+//     read, and the other character may set off thousands in the same
+//     groups of three: "5,5", "1.234,5" and "1.234.567" with a comma;
+//     "5.5", "1,234.5" and "1,234,567" with a point. The first number that
+//     reads only one way tells the mark. A number that reads either way,
+//     such as "1.234" (1.234 or 1234) or "1,234", takes the mark told,
+//     before or after it; when no number tells, it is refused
+//     (ErrAmbiguousNumber), and so is a number that reads only with the
+//     other mark (ErrMixedDecimals). A number is never read one way when
+//     the input says the other.
 //
 // A number with groups has no exponent, and a number has one decimal mark.
 // Typed cells (XAxis.Parse) and grids read plain numbers only, without

@@ -49,7 +49,7 @@ type CellError struct {
 	Err error
 	// CommaHint is true, for ErrNotNumber, when the text would be a
 	// number with a decimal comma, in input where a decimal comma is not
-	// read (comma-separated text, workbooks, typed cells).
+	// read (comma- and tab-separated text, workbooks, typed cells).
 	CommaHint bool
 	// GroupHint is true, for ErrNotNumber, when the text has separators
 	// of thousands that do not set off groups of three digits, or more
@@ -114,7 +114,7 @@ func (e *CellError) Error() string {
 	msg := q + " is " + e.Err.Error()
 	switch {
 	case e.CommaHint:
-		msg += " (a decimal comma is only read in semicolon- and tab-separated text)"
+		msg += " (a decimal comma is only read in semicolon-separated files)"
 	case e.GroupHint:
 		msg += " (separators of thousands must set off groups of three digits, and a number has one decimal mark)"
 	}
