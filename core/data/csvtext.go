@@ -93,14 +93,14 @@ func openText(r io.Reader, opt ReadOptions) (*csvSource, error) {
 	if !complete {
 		lines = bufio.NewReaderSize(lines, bufferSize)
 	}
-	cr := newCSVReader(lines, src.delim)
-	cr.ReuseRecord = true
-	src.bs = newBatches(cr, !complete && size >= 0)
 	if ra, ok := r.(io.ReaderAt); ok && size >= countFrom {
 		if n, err := countLineEnds(ra, size); err == nil && n < maxEstimate {
 			src.rows = int(n) + 1
 		}
 	}
+	cr := newCSVReader(lines, src.delim)
+	cr.ReuseRecord = true
+	src.bs = newBatches(cr, !complete && size >= 0)
 	return src, nil
 }
 
