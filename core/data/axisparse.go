@@ -59,7 +59,7 @@ func (a XAxis) parse(s string) (float64, error) {
 		switch {
 		case f.order == orderDMY || (f.order != orderMDY && d.a > 12):
 			month, day = d.b, d.a
-		case f.order == orderMDY || d.b > 12:
+		case f.order == orderMDY || d.b > 12 || d.a == d.b:
 		default:
 			return 0, &CellError{Text: s, Err: ErrAmbiguousDate, Readings: []string{isoDate(d.year, d.b, d.a), isoDate(d.year, d.a, d.b)}}
 		}

@@ -316,3 +316,17 @@ func FuzzAxisParse(f *testing.F) {
 		}
 	})
 }
+
+// A column whose dates do not tell day from month is refused, at a date
+// that reads two ways rather than at one whose day and month are the
+// same; typed, such a date reads alike either way round.
+func TestAmbiguousDateNamed(t *testing.T) {
+	_, err := ParseText("date;t\n01.01.2012;1\n01.02.2012;2\n", ReadOptions{File: "de.csv"})
+	if want := `de.csv:3:1: "01.02.2012" could be day/month or month/day, and no date in the column has a day above 12 to tell: write dates in ISO 8601 form, 2012-02-01 or 2012-01-02`; err == nil || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+	iso := XAxis{Kind: Date, Origin: time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC), Layout: "2006-01-02"}
+	if x, err := iso.Parse("03.03.2012"); err != nil || x != 62 {
+		t.Errorf("typed 03.03.2012: %v, %v", x, err)
+	}
+}

@@ -242,11 +242,12 @@ func (c *xColumn) ambiguousError() *CellError {
 }
 
 // noteAmbiguous records the first cell whose day and month could be
-// either way round.
+// either way round, for the message that refuses a column where no cell
+// tells: the first whose day and month differ, else the first of all.
 func (c *xColumn) noteAmbiguous(s string, at cellPos) {
-	if c.ambiguousText == "" {
-		c.ambiguous, _ = scanDate(s)
-		c.ambiguousText, c.ambiguousAt = s, at
+	d, _ := scanDate(s)
+	if c.ambiguousText == "" || (c.ambiguous.a == c.ambiguous.b && d.a != d.b) {
+		c.ambiguous, c.ambiguousText, c.ambiguousAt = d, s, at
 	}
 }
 
