@@ -1,6 +1,7 @@
 package data
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -36,18 +37,35 @@ type numbers struct {
 	told       string  // the cell that told the mark
 	toldAt     cellPos // and where it is
 
-	unclear   []unclearCell // values read with a point before the mark was told
+	unclear   []unclearCell // the values read with a point before the mark was told
 	first     string        // the text of the first of them
 	firstAt   cellPos
 	firstRead [2]float64 // its readings with a point and with a comma
 }
 
 // unclearCell is a value read with a decimal point before the mark was
-// told, and its value with a comma.
-type unclearCell struct {
-	y     bool // in the y column, else x
-	index int
-	comma float64
+// told: its index in x or y shifted left by two, with unclearY set when it
+// is in y and unclearGrouped when its text, such as "1,234", has a comma
+// (and so read 1234). A text that reads either way has one separator
+// followed by three digits, so the value with a comma follows from the
+// value with a point, and a cell takes 8 bytes however many there are.
+type unclearCell int
+
+const (
+	unclearY       unclearCell = 2
+	unclearGrouped unclearCell = 1
+)
+
+// commaValue returns the value of an unclear cell with a decimal comma,
+// from v, its value with a point: "1,234" read 1234 reads 1234/1000, and
+// "1.234" read 1.234 reads 1234. Both are exact: the quotient of two
+// integers is rounded once, as strconv rounds "1.234", and v·1000 is
+// within a millionth of an integer.
+func (u unclearCell) commaValue(v float64) float64 {
+	if u&unclearGrouped != 0 {
+		return v / 1000
+	}
+	return math.Round(v * 1000)
 }
 
 // newNumbers returns a reader of numbers with a decimal point only, or,
@@ -159,11 +177,12 @@ func (n *numbers) tell(m decimalMark, s string, pos cellPos, x, y []float64) {
 	n.mark, n.told, n.toldAt = m, s, pos
 	if m == markComma {
 		for _, u := range n.unclear {
-			if u.y {
-				y[u.index] = u.comma
-			} else {
-				x[u.index] = u.comma
+			values := x
+			if u&unclearY != 0 {
+				values = y
 			}
+			i := int(u >> 2)
+			values[i] = u.commaValue(values[i])
 		}
 	}
 	n.unclear = nil
@@ -187,7 +206,14 @@ func (n *numbers) settle(num number, s string, pos cellPos, inY bool, index int,
 		n.first, n.firstAt = s, pos
 		n.firstRead = [2]float64{num.v, num.comma}
 	}
-	n.unclear = append(n.unclear, unclearCell{y: inY, index: index, comma: num.comma})
+	u := unclearCell(index) << 2
+	if inY {
+		u |= unclearY
+	}
+	if strings.IndexByte(s, ',') >= 0 {
+		u |= unclearGrouped
+	}
+	n.unclear = append(n.unclear, u)
 }
 
 // finish refuses an input whose numbers read either way when none told

@@ -308,3 +308,24 @@ func TestDecimalMarksInWorkbookText(t *testing.T) {
 		t.Errorf("decimal comma in a workbook: %v", err)
 	}
 }
+
+// Every text that reads either way, "a.bcd" or "a,bcd", gets its value
+// with a decimal comma from its value with a point exactly as strconv
+// reads it.
+func TestUnclearCommaValueExact(t *testing.T) {
+	for a := 1; a <= 999; a++ {
+		for bcd := 0; bcd <= 999; bcd++ {
+			decimal, err := strconv.ParseFloat(strconv.Itoa(a)+"."+strconv.Itoa(1000 + bcd)[1:], 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			whole := float64(a*1000 + bcd)
+			if got := unclearCell(0).commaValue(decimal); got != whole {
+				t.Fatalf("%v with a decimal comma read %v, want %v", decimal, got, whole)
+			}
+			if got := unclearGrouped.commaValue(whole); got != decimal {
+				t.Fatalf("%v with a decimal comma read %v, want %v", whole, got, decimal)
+			}
+		}
+	}
+}
