@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"tempfit/core/data"
 )
 
 // Exit statuses.
@@ -25,6 +27,8 @@ const (
 )
 
 func main() {
+	// Ctrl+C or SIGTERM during a write leaves no temporary file behind.
+	data.ExitOnSignal()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

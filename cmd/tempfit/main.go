@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"tempfit/core/data"
 	"tempfit/gui"
 )
 
@@ -79,6 +80,7 @@ func main() {
 	}()
 	w.Window().ShowAndRun()
 	w.Finish()
+	data.AbandonWrites() // a write still running must not leave its temporary file
 	if *stats {
 		fmt.Fprintf(os.Stderr, "tempfit: %v\n", w.Stats())
 	}

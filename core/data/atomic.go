@@ -17,6 +17,15 @@ import (
 // perm as given (not reduced by the umask). On failure the temporary file is
 // removed, any existing file at path is left untouched, and the error names
 // path and wraps the cause.
+//
+// The temporary file is named ".NAME.tmp-" and a random number, NAME
+// being the base name of path. A program that is killed while writing
+// leaves it behind, since nothing can remove it then: on Linux, macOS and
+// the BSDs the next WriteFileAtomic to the same path removes such files
+// that no process is writing (each writer holds an advisory lock on its
+// file), and elsewhere they are left for the user. A program that ends
+// on a signal removes the files of its writes in progress first when it
+// uses ExitOnSignal or AbandonWrites.
 func WriteFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) error {
 	if err := writeFileAtomic(path, perm, write); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
@@ -35,19 +44,23 @@ func writeFileAtomic(path string, perm os.FileMode, write func(io.Writer) error)
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	removeStale(dir, base)
+	f, err := createTemp(dir, base)
 	if err != nil {
 		return cause(err)
 	}
-	tmp := f.Name()
+	tmp, closed := f.Name(), false
 	defer func() {
 		if err != nil {
-			f.Close()
+			if !closed {
+				f.Close()
+			}
+			forgetTemp(tmp)
 			os.Remove(tmp)
 		}
 	}()
 
-	bw := bufio.NewWriter(f)
+	bw := bufio.NewWriter(tempWriter{f})
 	if err := write(bw); err != nil {
 		return err
 	}
@@ -60,11 +73,18 @@ func writeFileAtomic(path string, perm os.FileMode, write func(io.Writer) error)
 	if err := f.Sync(); err != nil {
 		return cause(err)
 	}
-	if err := f.Close(); err != nil {
+	if !renameOpen {
+		closed = true
+		if err := f.Close(); err != nil {
+			return cause(err)
+		}
+	}
+	if err := commitTemp(tmp, path); err != nil {
 		return cause(err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return cause(err)
+	if !closed {
+		closed = true
+		f.Close() // the content is synced and in place
 	}
 	// Make the rename durable where the platform allows syncing a directory.
 	if d, err := os.Open(dir); err == nil {
@@ -72,6 +92,18 @@ func writeFileAtomic(path string, perm os.FileMode, write func(io.Writer) error)
 		d.Close()
 	}
 	return nil
+}
+
+// tempWriter writes to a temporary file, with the errors of the file
+// system stripped of the file's name by cause.
+type tempWriter struct{ f *os.File }
+
+func (w tempWriter) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	if err != nil {
+		err = cause(err)
+	}
+	return n, err
 }
 
 // cause strips the operation and temporary file name from file system

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -93,7 +94,10 @@ const maxDays = 3.7e6
 // Time returns the instant x stands for on a date axis, to the nearest
 // microsecond, in the axis's zone. x beyond 10,000 years from the
 // origin is taken as that far.
-func (a XAxis) Time(x float64) time.Time {
+func (a XAxis) Time(x float64) time.Time { return a.timeIn(x, a.Location()) }
+
+// timeIn is Time in the zone loc.
+func (a XAxis) timeIn(x float64, loc *time.Location) time.Time {
 	if math.IsNaN(x) {
 		x = 0
 	}
@@ -101,7 +105,7 @@ func (a XAxis) Time(x float64) time.Time {
 	secs := x * 86400
 	whole := math.Floor(secs)
 	micros := int64(math.Round((secs - whole) * 1e6))
-	return time.Unix(a.Origin.Unix()+int64(whole), micros*1000).In(a.Location())
+	return time.Unix(a.Origin.Unix()+int64(whole), micros*1000).In(loc)
 }
 
 // X returns the x of instant t on a date axis.
@@ -124,18 +128,22 @@ func (a XAxis) Format(x float64) string {
 		}
 		return time.Date(2000, time.Month(x), 1, 0, 0, 0, 0, time.UTC).Format(a.Layout)
 	}
-	return a.formatter()(x)
+	return string(a.appender()(nil, x))
 }
 
-// formatter returns a function that formats x as Format does, having
-// parsed the layout once.
-func (a XAxis) formatter() func(float64) string {
-	if !a.IsTime() {
-		return a.Format
+// appender returns a function that appends x to b as Format writes it,
+// having parsed the layout and made the zone once. It is safe for
+// concurrent use.
+func (a XAxis) appender() func(b []byte, x float64) []byte {
+	switch {
+	case a.Kind == Number:
+		return func(b []byte, x float64) []byte { return strconv.AppendFloat(b, x, 'g', -1, 64) }
+	case !a.IsTime():
+		return func(b []byte, x float64) []byte { return append(b, a.Format(x)...) }
 	}
 	f, _ := parseLayout(a.Layout)
-	res := f.resolution()
-	return func(x float64) string { return a.Time(x).Round(res).Format(a.Layout) }
+	res, loc := f.resolution(), a.Location()
+	return func(b []byte, x float64) []byte { return a.timeIn(x, loc).Round(res).AppendFormat(b, a.Layout) }
 }
 
 // writing returns the axis in which to write the values xs: a itself,

@@ -14,10 +14,18 @@ import (
 // day and month, or else must tell it by a part above 12. A time without
 // an offset is in the axis's zone. The error is a *CellError.
 func (a XAxis) Parse(text string) (float64, error) {
-	s := strings.TrimSpace(text)
+	v, err := a.parse(strings.TrimSpace(text))
+	if ce, ok := err.(*CellError); ok {
+		ce.shorten()
+	}
+	return v, err
+}
+
+// parse is Parse for trimmed text.
+func (a XAxis) parse(s string) (float64, error) {
 	switch a.Kind {
 	case Number:
-		return parseNumber(s, false)
+		return parseNumber(s)
 	case MonthName:
 		if m, _, _, ok := monthName(s); ok {
 			return float64(m), nil
@@ -51,7 +59,7 @@ func (a XAxis) Parse(text string) (float64, error) {
 		switch {
 		case f.order == orderDMY || (f.order != orderMDY && d.a > 12):
 			month, day = d.b, d.a
-		case f.order == orderMDY || d.b > 12:
+		case f.order == orderMDY || d.b > 12 || d.a == d.b:
 		default:
 			return 0, &CellError{Text: s, Err: ErrAmbiguousDate, Readings: []string{isoDate(d.year, d.b, d.a), isoDate(d.year, d.a, d.b)}}
 		}

@@ -11,6 +11,7 @@ type selection struct {
 	x, y   int // 0-based field indexes
 	names  []string
 	header bool
+	mixed  bool // the first row, read as data, has text beside a value
 }
 
 // chooseColumns resolves the column choices against the first record and
@@ -41,16 +42,16 @@ func (r *reader) chooseColumns(first []string, xSpec, ySpec string) (selection, 
 
 	if byName {
 		sel.header = true
-		if !anyHeaderCell(first, r.decimalComma) {
+		if !anyHeaderCell(first) {
 			for _, c := range specs {
 				if _, err := strconv.Atoi(c.s); c.s != "" && err != nil {
-					return sel, r.errAt(0, 0, fmt.Errorf("there is no column named %q: the file has no header row", c.s))
+					return sel, r.errAt(0, 0, fmt.Errorf("there is no column named %s: the file has no header row", quote(c.s)))
 				}
 			}
 		}
 	} else {
 		sel.fillDefaults()
-		sel.header = isHeaderCell(first[sel.x], r.decimalComma) || isHeaderCell(first[sel.y], r.decimalComma)
+		sel.header, sel.mixed = headerRow(first[sel.x], first[sel.y])
 	}
 
 	sel.names = make([]string, n)
@@ -62,7 +63,7 @@ func (r *reader) chooseColumns(first []string, xSpec, ySpec string) (selection, 
 				name = fmt.Sprintf("column %d", i+1)
 			}
 			if j, dup := seen[name]; dup {
-				return sel, r.errAt(r.rows.line(i), i+1, fmt.Errorf("column name %q is used by both column %d and column %d", name, j+1, i+1))
+				return sel, r.errAt(r.rows.line(i), i+1, fmt.Errorf("column name %s is used by both column %d and column %d", quote(name), j+1, i+1))
 			}
 			seen[name] = i
 			sel.names[i] = name
@@ -80,14 +81,14 @@ func (r *reader) chooseColumns(first []string, xSpec, ySpec string) (selection, 
 			}
 			i := indexOf(sel.names, c.s)
 			if i < 0 {
-				return sel, r.errAt(r.rows.line(0), 0, fmt.Errorf("there is no column named %q; the columns are %s", c.s, quoteList(sel.names)))
+				return sel, r.errAt(r.rows.line(0), 0, fmt.Errorf("there is no column named %s; the columns are %s", quote(c.s), quoteList(sel.names)))
 			}
 			*c.i = i
 		}
 		sel.fillDefaults()
 	}
 	if sel.x == sel.y {
-		return sel, r.errAt(0, 0, fmt.Errorf("x and y are both column %d (%q)", sel.x+1, sel.names[sel.x]))
+		return sel, r.errAt(0, 0, fmt.Errorf("x and y are both column %d (%s)", sel.x+1, quote(sel.names[sel.x])))
 	}
 	return sel, nil
 }
@@ -119,32 +120,44 @@ func indexOf(names []string, name string) int {
 	return -1
 }
 
-func quoteList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = strconv.Quote(n)
-	}
-	return strings.Join(q, ", ")
-}
+// cellKind is what a cell of the first row holds, for telling a header.
+type cellKind int
 
-// isHeaderCell reports whether a cell of the first row marks it as a
-// header: it is not empty, and neither a missing value, a number nor a
-// date.
-func isHeaderCell(s string, decimalComma bool) bool {
+const (
+	blankCell cellKind = iota // empty or a missing value
+	valueCell                 // a number (with either decimal mark, or not finite) or a date
+	textCell                  // anything else, such as a name
+)
+
+// kindOf tells what the cell s holds.
+func kindOf(s string) cellKind {
 	s = strings.TrimSpace(s)
-	if missing(s) {
-		return false
+	switch {
+	case missing(s):
+		return blankCell
+	case numeric(s):
+		return valueCell
 	}
-	if _, kind := classify(s, decimalComma); kind != notNumber {
-		return false
+	if _, st := scanDate(s); st != notDate {
+		return valueCell
 	}
-	_, st := scanDate(s)
-	return st == notDate
+	return textCell
 }
 
-func anyHeaderCell(rec []string, decimalComma bool) bool {
+// headerRow tells from the chosen cells of the first row whether it is
+// a header: when each holds text or nothing, and one at least holds text.
+// mixed is true when one holds text and the other a value: the row is
+// data with a bad cell, perhaps a mistyped number.
+func headerRow(x, y string) (header, mixed bool) {
+	kx, ky := kindOf(x), kindOf(y)
+	text := kx == textCell || ky == textCell
+	value := kx == valueCell || ky == valueCell
+	return text && !value, text && value
+}
+
+func anyHeaderCell(rec []string) bool {
 	for _, s := range rec {
-		if isHeaderCell(s, decimalComma) {
+		if kindOf(s) == textCell {
 			return true
 		}
 	}

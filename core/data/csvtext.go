@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"unicode/utf8"
 
@@ -46,13 +47,19 @@ type csvSource struct {
 	encoding string
 	delim    rune
 	head     []byte // the decoded start of the text, for character columns in messages
-	r        *csv.Reader
+	rows     int    // at least the number of records of long text read from a file or bytes, or 0
+
+	bs         *batches
+	cur        *recordBatch // the batch of the record last returned
+	pos        int          // the record after it in cur
+	start, end int          // where the record last returned is in cur.fields
 }
 
 // openText starts reading CSV text from r: it reads the start to choose
 // the encoding, unless opt names one, and the delimiter, and refuses a
-// workbook.
+// workbook and binary data.
 func openText(r io.Reader, opt ReadOptions) (*csvSource, error) {
+	size := inputSize(r)
 	var buf bytes.Buffer
 	n, err := io.CopyN(&buf, r, sniffSize)
 	complete := err == io.EOF || n < sniffSize
@@ -78,14 +85,54 @@ func openText(r io.Reader, opt ReadOptions) (*csvSource, error) {
 	}
 	decoded = bytes.ReplaceAll(decoded, []byte("\r\n"), []byte("\n"))
 	decoded = bytes.ReplaceAll(decoded, []byte("\r"), []byte("\n"))
+	if i := bytes.IndexByte(decoded, 0); i >= 0 {
+		return nil, &ParseError{File: opt.File, Line: bytes.Count(decoded[:i], []byte("\n")) + 1, Err: ErrBinary}
+	}
 	src := &csvSource{file: opt.File, encoding: name, delim: detectDelimiter(decoded), head: decoded}
 	var lines io.Reader = &lineEnds{r: text}
 	if !complete {
 		lines = bufio.NewReaderSize(lines, bufferSize)
 	}
-	src.r = newCSVReader(lines, src.delim)
-	src.r.ReuseRecord = true
+	if ra, ok := r.(io.ReaderAt); ok && size >= countFrom {
+		if n, err := countLineEnds(ra, size); err == nil && n < maxEstimate {
+			src.rows = int(n) + 1
+		}
+	}
+	cr := newCSVReader(lines, src.delim)
+	cr.ReuseRecord = true
+	src.bs = newBatches(cr, !complete && size >= 0)
 	return src, nil
+}
+
+// countFrom is the size from which a reader counts the lines of its input
+// ahead, to make room for the rows at once; maxEstimate bounds the rows
+// it makes room for.
+const (
+	countFrom   = 4 << 20
+	maxEstimate = 1 << 30
+)
+
+// countLineEnds returns the number of line feeds and carriage returns in
+// the first size bytes of r, which bounds the number of records from
+// above in every encoding that ReadCSV reads: a record ends with one or at
+// the end of the input, and in UTF-16 other characters may hold such a
+// byte too.
+func countLineEnds(r io.ReaderAt, size int64) (int64, error) {
+	buf := make([]byte, 256<<10)
+	var n int64
+	for off := int64(0); off < size; {
+		k, err := r.ReadAt(buf[:min(int64(len(buf)), size-off)], off)
+		b := buf[:k]
+		n += int64(bytes.Count(b, []byte{'\n'}) + bytes.Count(b, []byte{'\r'}))
+		off += int64(k)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
 }
 
 // wholeLines returns head, the start of the input, without a last line
@@ -168,25 +215,50 @@ func blankRecord(rec []string) bool {
 	return true
 }
 
-// next returns the next record that is not blank, or io.EOF.
+// next returns the next record that is not blank, or io.EOF. The record
+// is the source's own until next is called again.
 func (s *csvSource) next() ([]string, error) {
-	for {
-		rec, err := s.r.Read()
-		if err == io.EOF {
-			return nil, io.EOF
+	for s.cur == nil || s.pos == len(s.cur.ends) {
+		if s.cur != nil && s.cur.err != nil {
+			if s.cur.err == io.EOF {
+				return nil, io.EOF
+			}
+			return nil, s.csvError(s.cur.err)
 		}
-		if err != nil {
-			return nil, s.csvError(err)
-		}
-		if !blankRecord(rec) {
-			return rec, nil
-		}
+		s.cur, s.pos = s.bs.next(s.cur), 0
 	}
+	s.start = 0
+	if s.pos > 0 {
+		s.start = s.cur.ends[s.pos-1]
+	}
+	s.end = s.cur.ends[s.pos]
+	s.pos++
+	return s.cur.fields[s.start:s.end:s.end], nil
 }
 
 func (s *csvSource) line(i int) int {
-	line, _ := s.r.FieldPos(max(i, 0))
-	return line
+	if s.cur == nil || s.end == s.start {
+		return 0
+	}
+	return s.cur.lines[s.start+max(0, min(i, s.end-s.start-1))]
+}
+
+func (s *csvSource) close() { s.bs.close() }
+
+func (s *csvSource) estimate() int { return s.rows }
+
+// inputSize returns the size in bytes of r, when r is a regular file or a
+// reader of bytes or a string, and else -1.
+func inputSize(r io.Reader) int64 {
+	switch v := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size()
+		}
+	case interface{ Size() int64 }:
+		return v.Size()
+	}
+	return -1
 }
 
 // csvError converts an error from encoding/csv. Its byte column is turned

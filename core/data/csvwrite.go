@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -16,34 +17,36 @@ const maxGridPoints = 1_000_000
 // float64.
 func formatFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
+// appendFloat appends v as formatFloat formats it.
+func appendFloat(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'g', -1, 64) }
+
 // WritePredictions writes d with the model's predicted values as CSV with the
 // header "<XName>,<YName>,predicted,residual", one row per point, where
 // residual is the observed y minus the predicted value. x is written as
 // d.XAxis writes it: dates in the layout they were read in, which reads
 // back to the same x, and numbers, like the other values, with full float64
-// precision; non-finite predictions are written as NaN, +Inf or -Inf. It is
+// precision; non-finite predictions are written as NaN, +Inf or -Inf. The
+// column names are written safe for spreadsheets (see SafeText). It is
 // an error for predicted and d to differ in length.
 func WritePredictions(w io.Writer, d *Dataset, predicted []float64) error {
 	if len(predicted) != d.Len() {
 		return fmt.Errorf("data: %d points but %d predicted values", d.Len(), len(predicted))
 	}
-	cw := csv.NewWriter(w)
-	if err := writeHeader(w, cw, []string{d.XName, d.YName, "predicted", "residual"}); err != nil {
+	if err := writeHeader(w, []string{d.XName, d.YName, "predicted", "residual"}); err != nil {
 		return err
 	}
-	formatX := d.XAxis.writing(d.X).formatter()
-	rec := make([]string, 4)
-	for i := range d.X {
-		rec[0] = formatX(d.X[i])
-		rec[1] = formatFloat(d.Y[i])
-		rec[2] = formatFloat(predicted[i])
-		rec[3] = formatFloat(d.Y[i] - predicted[i])
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
+	axis := d.XAxis.writing(d.X)
+	appendX, number := axis.appender(), axis.Kind == Number
+	return writeRows(w, len(d.X), func(b []byte, i int) []byte {
+		b = appendField(b, appendX, d.X[i], number)
+		b = append(b, ',')
+		b = appendFloat(b, d.Y[i])
+		b = append(b, ',')
+		b = appendFloat(b, predicted[i])
+		b = append(b, ',')
+		b = appendFloat(b, d.Y[i]-predicted[i])
+		return append(b, '\n')
+	})
 }
 
 // WriteGrid writes model predictions at the points x as CSV with the header
@@ -65,38 +68,61 @@ func WriteGridAxis(w io.Writer, xName string, axis XAxis, x, predicted []float64
 	if xName == "" {
 		xName = "x"
 	}
-	cw := csv.NewWriter(w)
-	if err := writeHeader(w, cw, []string{xName, "predicted"}); err != nil {
+	if err := writeHeader(w, []string{xName, "predicted"}); err != nil {
 		return err
 	}
-	formatX := axis.writing(x).formatter()
-	rec := make([]string, 2)
-	for i := range x {
-		rec[0] = formatX(x[i])
-		rec[1] = formatFloat(predicted[i])
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
+	axis = axis.writing(x)
+	appendX, number := axis.appender(), axis.Kind == Number
+	return writeRows(w, len(x), func(b []byte, i int) []byte {
+		b = appendField(b, appendX, x[i], number)
+		b = append(b, ',')
+		b = appendFloat(b, predicted[i])
+		return append(b, '\n')
+	})
 }
 
-// writeHeader writes the header record through cw, which must not have
-// written anything yet. A first name starting with '#' is quoted, since
-// ReadCSV would otherwise take the line for a comment.
-func writeHeader(w io.Writer, cw *csv.Writer, header []string) error {
-	if !strings.HasPrefix(header[0], "#") {
-		return cw.Write(header)
+// appendField appends x as appendX writes it, quoted as CSV when the
+// text holds a comma, a quote or a line end. Numbers, dates and month
+// names never do, but a layout may; numbers are not looked at.
+func appendField(b []byte, appendX func([]byte, float64) []byte, x float64, number bool) []byte {
+	if number {
+		return appendX(b, x)
 	}
-	var rest strings.Builder
-	tw := csv.NewWriter(&rest)
-	if err := tw.Write(header[1:]); err != nil {
-		return err
+	start := len(b)
+	b = appendX(b, x)
+	if bytes.IndexAny(b[start:], ",\"\r\n") < 0 {
+		return b
 	}
-	tw.Flush()
-	_, err := io.WriteString(w, `"`+strings.ReplaceAll(header[0], `"`, `""`)+`",`+rest.String())
+	field := string(b[start:])
+	b = append(b[:start], '"')
+	b = append(b, strings.ReplaceAll(field, `"`, `""`)...)
+	return append(b, '"')
+}
+
+// writeHeader writes the header record of names, made safe for
+// spreadsheets by SafeText. A name that SafeText changes, and a first one
+// starting with '#', which ReadCSV would take for a comment, is quoted.
+func writeHeader(w io.Writer, names []string) error {
+	fields := make([]string, len(names))
+	for i, name := range names {
+		safe := SafeText(name)
+		if safe != name || (i == 0 && strings.HasPrefix(name, "#")) {
+			fields[i] = `"` + strings.ReplaceAll(safe, `"`, `""`) + `"`
+		} else {
+			fields[i] = csvField(name)
+		}
+	}
+	_, err := io.WriteString(w, strings.Join(fields, ",")+"\n")
 	return err
+}
+
+// csvField returns s as encoding/csv writes it as a field.
+func csvField(s string) string {
+	var b strings.Builder
+	cw := csv.NewWriter(&b)
+	cw.Write([]string{s})
+	cw.Flush()
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // Grid returns the points from, from+step, from+2*step, ... up to and
@@ -150,7 +176,7 @@ func ParseGrid(s string) (from, to, step float64, err error) {
 	var v [3]float64
 	for i, name := range []string{"from", "to", "step"} {
 		p := strings.TrimSpace(parts[i])
-		f, kind := classify(p, false)
+		f, kind := classify(p)
 		if p == "" || kind != isNumber {
 			return 0, 0, 0, fmt.Errorf("grid: %s value %q is not a finite number", name, p)
 		}

@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -272,5 +273,60 @@ func TestPasteDatesFromSpreadsheets(t *testing.T) {
 		if res.Data.XAxis.Layout != tt.layout || !sameBits(res.Data.X, tt.x) {
 			t.Errorf("%s: layout %q, x %v; want %q, %v", tt.name, res.Data.XAxis.Layout, res.Data.X, tt.layout, tt.x)
 		}
+	}
+}
+
+// FuzzAxisParse checks XAxis.Parse, which reads typed cells, against
+// Format: a value read on an axis is written in the axis's layout and
+// read back as the same x, to the axis's resolution.
+func FuzzAxisParse(f *testing.F) {
+	for _, s := range []string{"2012-02-05", "05/02/2012", "2012/2/5", "31/12/1999", "2012-02-30", "03/04/2012", "2012-01-31 13:45:30.25+09:00", "Jan", "1월", "2.5", "-1e300", "2012.10"} {
+		f.Add(s)
+	}
+	origin := time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC)
+	axes := []XAxis{
+		{},
+		{Kind: Date, Origin: origin, Layout: "2006-01-02"},
+		{Kind: Date, Origin: origin, Layout: "02/01/2006"},
+		{Kind: DateTime, Origin: origin.Add(-9 * time.Hour), Layout: "2006-01-02 15:04:05.000Z07:00", Offset: 9 * 3600},
+		{Kind: YearMonth, Origin: origin, Layout: "2006-01"},
+		{Kind: MonthName, Layout: "January"},
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, a := range axes {
+			x, err := a.Parse(s)
+			if err != nil {
+				var ce *CellError
+				if !errors.As(err, &ce) || len(err.Error()) > 400 {
+					t.Fatalf("%v: Parse(%q): error %T %.400v", a.Kind, s, err, err)
+				}
+				continue
+			}
+			if !isFinite(x) {
+				t.Fatalf("%v: Parse(%q) = %v", a.Kind, s, x)
+			}
+			text := a.Format(x)
+			again, err := a.Parse(text)
+			if err != nil {
+				t.Fatalf("%v: Parse(%q) = %v, formatted %q, which does not read back: %v", a.Kind, s, x, text, err)
+			}
+			if (a.Kind != DateTime && again != x) || math.Abs(again-x) > 0.5e-3/86400 {
+				t.Fatalf("%v: %q read as %v, formatted %q, read back as %v", a.Kind, s, x, text, again)
+			}
+		}
+	})
+}
+
+// A column whose dates do not tell day from month is refused, at a date
+// that reads two ways rather than at one whose day and month are the
+// same; typed, such a date reads alike either way round.
+func TestAmbiguousDateNamed(t *testing.T) {
+	_, err := ParseText("date;t\n01.01.2012;1\n01.02.2012;2\n", ReadOptions{File: "de.csv"})
+	if want := `de.csv:3:1: "01.02.2012" could be day/month or month/day, and no date in the column has a day above 12 to tell: write dates in ISO 8601 form, 2012-02-01 or 2012-01-02`; err == nil || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+	iso := XAxis{Kind: Date, Origin: time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC), Layout: "2006-01-02"}
+	if x, err := iso.Parse("03.03.2012"); err != nil || x != 62 {
+		t.Errorf("typed 03.03.2012: %v, %v", x, err)
 	}
 }

@@ -8,9 +8,9 @@
 // then semicolon, then comma. Blank lines, lines starting with '#' and
 // rows whose cells are all empty are ignored; line ends may be LF, CR LF,
 // or the lone CR of old Mac OS files, mixed in any way, and line numbers
-// in messages count each as one line. The first row is a header when one
-// of its cells in the chosen columns is neither empty, missing, a number
-// nor a date. Spaces around values are ignored.
+// in messages count each as one line. Spaces around values are ignored.
+// Input with a zero byte in its first 64 KiB is binary, not text, and is
+// refused (ErrBinary).
 //
 // The text may be UTF-8, with or without a byte order mark, UTF-16 with a
 // byte order mark (what Excel saves as "Unicode text"), or the legacy
@@ -26,13 +26,47 @@
 // text becomes in Shift_JIS); CP949 wins a tie. ReadResult.Encoding says
 // which was used.
 //
+// # Header
+//
+// The first row is a header when its cells in the chosen columns hold
+// text or nothing, and one at least holds text: text being anything but a
+// number (with either decimal mark, or NaN, Inf and overflows), a date, or
+// a missing value. A first row with text in one chosen column and a value
+// in the other is data, so that a mistyped number such as "2O.5" in the
+// first row is a bad cell reported at its line and column rather than a
+// header that silently drops a point; when the text has no digit, as a
+// name beside a year would, the message says to choose the columns by
+// name, which makes the first row a header.
+//
 // # Numbers
 //
-// Numbers use a decimal point. Decimal commas are not supported, with one
-// exception: in semicolon-separated input, as written by spreadsheets in
-// many European locales, a value with a single comma and no point, such as
-// "5,2", is read as 5.2. Values must be finite: "NaN", "Inf" and numbers too
-// large for a float64 are refused.
+// Numbers are written in decimal, with an optional sign and exponent
+// ("-2.5e-3"); "NaN", "Inf" and numbers too large for a float64 are
+// refused as not finite, hexadecimal and underscores as not numbers.
+// Which characters separate the fraction and the thousands depends on the
+// delimiter:
+//
+//   - Comma- and tab-separated text, and the text cells of workbooks: the
+//     decimal mark is a point. A number may set off its thousands with
+//     commas (quoted, in comma-separated text), "1,052.5" or "1,234", in
+//     groups of three digits after a first group of one to three that does
+//     not start with 0; other commas are refused, with a hint when the
+//     text would be a number with a decimal comma ("2,5", "1.234,5").
+//   - Semicolon-separated text, as spreadsheets write it in many locales:
+//     the decimal mark is a point or a comma, the same for all the numbers
+//     read, and the other character may set off thousands in the same
+//     groups of three: "5,5", "1.234,5" and "1.234.567" with a comma;
+//     "5.5", "1,234.5" and "1,234,567" with a point. The first number that
+//     reads only one way tells the mark. A number that reads either way,
+//     such as "1.234" (1.234 or 1234) or "1,234", takes the mark told,
+//     before or after it; when no number tells, it is refused
+//     (ErrAmbiguousNumber), and so is a number that reads only with the
+//     other mark (ErrMixedDecimals). A number is never read one way when
+//     the input says the other.
+//
+// A number with groups has no exponent, and a number has one decimal mark.
+// Typed cells (XAxis.Parse) and grids read plain numbers only, without
+// separators of thousands.
 //
 // # Missing values
 //
@@ -89,6 +123,19 @@
 // ReadWorkbook. Old Excel workbooks (.xls), OpenDocument spreadsheets
 // (.ods) and Apple Numbers documents are refused with a message that says
 // how to convert them, whether told by their name or their content.
+//
+// # Large inputs
+//
+// Text is read as a stream, keeping only the chosen columns' values. Text
+// longer than 64 KiB from a file or from bytes in memory is split into
+// records on a goroutine of its own, a batch ahead of the reading of the
+// values, and the goroutine has ended when ReadCSV returns; text from
+// other readers, which may block, is read on the caller's goroutine
+// alone. From 4 MiB on, the line ends of a file are counted first to make
+// room for all its rows at once, and after four million rows the memory
+// that the text of the records took is handed back to the system, so
+// that a file needs little more than its values and about as much again
+// at the peak.
 //
 // # Writing
 //

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 )
@@ -16,21 +15,17 @@ func WriteGridBand(w io.Writer, xName string, axis XAxis, x, predicted, lower, u
 	if xName == "" {
 		xName = "x"
 	}
-	cw := csv.NewWriter(w)
-	if err := writeHeader(w, cw, []string{xName, "predicted", "lower", "upper"}); err != nil {
+	if err := writeHeader(w, []string{xName, "predicted", "lower", "upper"}); err != nil {
 		return err
 	}
-	formatX := axis.writing(x).formatter()
-	rec := make([]string, 4)
-	for i := range x {
-		rec[0] = formatX(x[i])
-		rec[1] = formatFloat(predicted[i])
-		rec[2] = formatFloat(lower[i])
-		rec[3] = formatFloat(upper[i])
-		if err := cw.Write(rec); err != nil {
-			return err
+	axis = axis.writing(x)
+	appendX, number := axis.appender(), axis.Kind == Number
+	return writeRows(w, len(x), func(b []byte, i int) []byte {
+		b = appendField(b, appendX, x[i], number)
+		for _, v := range []float64{predicted[i], lower[i], upper[i]} {
+			b = append(b, ',')
+			b = appendFloat(b, v)
 		}
-	}
-	cw.Flush()
-	return cw.Error()
+		return append(b, '\n')
+	})
 }

@@ -81,7 +81,7 @@ func ParseGridSpec(s string) (GridSpec, error) {
 			continue
 		}
 		left := strings.TrimSpace(head[:j])
-		_, kind := classify(left, false)
+		_, kind := classify(left)
 		if _, st := scanDate(left); kind == isNumber || st != notDate {
 			g.From, g.To = left, strings.TrimSpace(head[j+1:])
 			return g, nil
@@ -107,7 +107,7 @@ func parseStep(s, what string) (Step, error) {
 		}
 		return Step{}, fmt.Errorf("grid: %s %q has an unknown unit %q; the units are s, min, h, d, w, mo and y", what, s, st.Unit)
 	}
-	v, kind := classify(num, false)
+	v, kind := classify(num)
 	if num == "" || kind != isNumber || !(v > 0) {
 		return Step{}, fmt.Errorf("grid: %s %q is not a number greater than 0", what, s)
 	}
@@ -189,7 +189,7 @@ func gridNumber(a XAxis, s, what string) (float64, error) {
 			return float64(m), nil
 		}
 	}
-	v, kind := classify(s, false)
+	v, kind := classify(s)
 	if s == "" || kind != isNumber {
 		return 0, fmt.Errorf("grid: %s value %q is not a finite number", what, s)
 	}

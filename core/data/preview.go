@@ -44,8 +44,9 @@ func preview(r io.Reader, opt ReadOptions, maxRows int) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer src.close()
 	t := &Table{Delimiter: src.delim, Encoding: src.encoding}
-	return previewRows(src, opt, "", src.delim == ';', t, maxRows, truncated)
+	return previewRows(src, opt, "", t, maxRows, truncated)
 }
 
 // previewWorkbook is PreviewFile for a workbook.
@@ -56,7 +57,7 @@ func previewWorkbook(r io.Reader, opt ReadOptions, maxRows int) (*Table, error) 
 	}
 	defer src.close()
 	t := &Table{Sheet: src.sheet, Sheets: src.sheetNames()}
-	if _, err := previewRows(src, opt, src.sheet, false, t, maxRows, false); err != nil {
+	if _, err := previewRows(src, opt, src.sheet, t, maxRows, false); err != nil {
 		// The other sheets may hold the data: say which there are.
 		return &Table{Sheet: t.Sheet, Sheets: t.Sheets}, err
 	}
@@ -66,8 +67,8 @@ func previewWorkbook(r io.Reader, opt ReadOptions, maxRows int) (*Table, error) 
 // previewRows fills t with the columns and first rows of src. truncated
 // is true when src holds only the start of the input, so that its last
 // record may be cut short.
-func previewRows(src records, opt ReadOptions, sheet string, decimalComma bool, t *Table, maxRows int, truncated bool) (*Table, error) {
-	r := &reader{file: opt.File, sheet: sheet, decimalComma: decimalComma, rows: &rowQueue{src: src}}
+func previewRows(src records, opt ReadOptions, sheet string, t *Table, maxRows int, truncated bool) (*Table, error) {
+	r := &reader{file: opt.File, sheet: sheet, rows: &rowQueue{src: src}}
 	first, err := r.firstRecord()
 	if err != nil {
 		return nil, err

@@ -1,8 +1,10 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"slices"
 	"strings"
 )
@@ -66,29 +68,57 @@ type records interface {
 	// line returns the line, or row, of field i of the record last
 	// returned, or of its last field when it has fewer.
 	line(i int) int
+	// estimate returns a number of records that the source does not
+	// exceed, or 0 when that is not known or the records are few.
+	estimate() int
+	// close releases what the source holds.
+	close()
 }
 
 // reader reads the chosen columns of records into a Dataset.
 type reader struct {
-	file, sheet  string
-	decimalComma bool
-	rows         *rowQueue
-	sel          selection
-	xcol         *xColumn
-	x, y         []float64
-	res          *ReadResult
-	skipBad      bool
+	file, sheet string
+	num         *numbers
+	rows        *rowQueue
+	sel         selection
+	firstLine   int // the line of the first record
+	xcol        *xColumn
+	x, y        []float64
+	res         *ReadResult
+	skipBad     bool
 }
 
 func (r *reader) errAt(line, col int, err error) error {
+	var ce *CellError
+	if errors.As(err, &ce) {
+		ce.shorten()
+	}
 	return &ParseError{File: r.file, Sheet: r.sheet, Line: line, Column: col, Err: err}
 }
 
-// read reads src into res.
-func read(src records, opt ReadOptions, sheet string, decimalComma bool, res *ReadResult) (*ReadResult, error) {
+// cellErr returns err, the error of the chosen field col of the current
+// record, where it is. A cell without digits on a first row read as data
+// beside a value may be a header's name, and the error says so.
+func (r *reader) cellErr(col int, err error) error {
+	line := r.rows.line(col)
+	var ce *CellError
+	if r.sel.mixed && line == r.firstLine && errors.As(err, &ce) && (ce.Err == ErrNotNumber || ce.Err == ErrNotDate) &&
+		!strings.ContainsAny(ce.Text, "0123456789") {
+		ce.FirstRow = true
+	}
+	return r.errAt(line, col+1, err)
+}
+
+// read reads src into res. allowComma says whether numbers may have a
+// decimal comma.
+func read(src records, opt ReadOptions, sheet string, allowComma bool, res *ReadResult) (*ReadResult, error) {
+	defer src.close()
 	r := &reader{
-		file: opt.File, sheet: sheet, decimalComma: decimalComma,
+		file: opt.File, sheet: sheet, num: newNumbers(allowComma),
 		rows: &rowQueue{src: src}, res: res, skipBad: opt.SkipBadRows,
+	}
+	if n := src.estimate(); n > 0 {
+		r.x, r.y = make([]float64, 0, n), make([]float64, 0, n)
 	}
 	first, err := r.firstRecord()
 	if err != nil {
@@ -132,8 +162,9 @@ func (r *reader) firstRecord() ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.firstLine = r.rows.line(0)
 	if len(first) < 2 {
-		return nil, r.errAt(r.rows.line(0), 0, ErrOneColumn)
+		return nil, r.errAt(r.firstLine, 0, ErrOneColumn)
 	}
 	return first, nil
 }
@@ -156,7 +187,7 @@ func (r *reader) decideX() error {
 	if r.sel.header {
 		header = r.sel.names[r.sel.x]
 	}
-	r.xcol = newXColumn(sample, header, r.decimalComma)
+	r.xcol = newXColumn(sample, header)
 	return nil
 }
 
@@ -174,26 +205,18 @@ func (r *reader) addRow(rec []string) error {
 	}
 	xs, ys := strings.TrimSpace(rec[sel.x]), strings.TrimSpace(rec[sel.y])
 	xMissing, yMissing := missing(xs), missing(ys)
-	var xv, yv float64
+	var xn, yn number
 	if !xMissing {
-		v, ev, err := r.xcol.parse(xs, r.x)
-		if err != nil {
-			return r.errAt(r.rows.line(sel.x), sel.x+1, err)
+		var err error
+		if xn, err = r.parseX(xs); err != nil {
+			return err
 		}
-		switch ev {
-		case evAmbiguous:
-			r.xcol.noteAmbiguous(xs, cellPos{r.rows.line(sel.x), sel.x + 1})
-		case evDecided:
-			r.xcol.decidedAt = cellPos{r.rows.line(sel.x), sel.x + 1}
-		}
-		xv = v
 	}
 	if !yMissing {
-		v, err := parseNumber(ys, r.decimalComma)
-		if err != nil {
-			return r.errAt(r.rows.line(sel.y), sel.y+1, err)
+		var err error
+		if yn, err = r.parseNumber(ys, sel.y); err != nil {
+			return err
 		}
-		yv = v
 	}
 	if xMissing || yMissing {
 		r.res.Missing++
@@ -202,9 +225,49 @@ func (r *reader) addRow(rec []string) error {
 		}
 		return nil
 	}
-	r.x = append(r.x, xv)
-	r.y = append(r.y, yv)
+	r.x = append(r.x, xn.v)
+	r.y = append(r.y, yn.v)
+	if xn.unclear {
+		r.num.settle(xn, xs, r.cellPos(sel.x), false, len(r.x)-1, r.x)
+	}
+	if yn.unclear {
+		r.num.settle(yn, ys, r.cellPos(sel.y), true, len(r.y)-1, r.y)
+	}
 	return nil
+}
+
+// cellPos returns where field col of the current record is.
+func (r *reader) cellPos(col int) cellPos { return cellPos{r.rows.line(col), col + 1} }
+
+// parseX reads the x cell s, trimmed and not missing.
+func (r *reader) parseX(s string) (number, error) {
+	col := r.sel.x
+	if r.xcol.kind == Number {
+		return r.parseNumber(s, col)
+	}
+	v, ev, err := r.xcol.parse(s, r.x)
+	if err != nil {
+		return number{}, r.cellErr(col, err)
+	}
+	switch ev {
+	case evAmbiguous:
+		r.xcol.noteAmbiguous(s, r.cellPos(col))
+	case evDecided:
+		r.xcol.decidedAt = r.cellPos(col)
+	}
+	return number{v: v}, nil
+}
+
+// parseNumber reads the number s, trimmed and not missing, of field col.
+func (r *reader) parseNumber(s string, col int) (number, error) {
+	n, err := r.num.parse(s)
+	if err != nil {
+		return number{}, r.cellErr(col, err)
+	}
+	if n.tells != markUnknown {
+		r.num.tell(n.tells, s, r.cellPos(col), r.x, r.y)
+	}
+	return n, nil
 }
 
 // finish makes the data set of the rows read.
@@ -214,6 +277,9 @@ func (r *reader) finish() (*ReadResult, error) {
 	if cerr != nil {
 		at := r.xcol.ambiguousAt
 		return nil, r.errAt(at.line, at.col, cerr)
+	}
+	if nerr, at := r.num.finish(); nerr != nil {
+		return nil, r.errAt(at.line, at.col, nerr)
 	}
 	if len(r.x) == 0 {
 		switch {
@@ -228,8 +294,27 @@ func (r *reader) finish() (*ReadResult, error) {
 	if r.sel.header {
 		xName, yName = r.sel.names[r.sel.x], r.sel.names[r.sel.y]
 	}
-	res.Data = &Dataset{XName: xName, YName: yName, X: slices.Clip(r.x), Y: slices.Clip(r.y), XAxis: axis}
+	res.Data = &Dataset{XName: xName, YName: yName, X: compact(r.x), Y: compact(r.y), XAxis: axis}
+	if len(r.x) >= releaseRows {
+		// The text of millions of records is garbage now. Collected and
+		// handed back to the system, its memory does not add to what
+		// the caller makes next, such as predictions for every row.
+		debug.FreeOSMemory()
+	}
 	return res, nil
+}
+
+// releaseRows is the number of rows from which a reader hands the memory
+// it used back to the system when it is done.
+const releaseRows = 4_000_000
+
+// compact returns v without room to grow, copied when more than a quarter
+// of its room is unused.
+func compact(v []float64) []float64 {
+	if cap(v)-len(v) > len(v)/4 {
+		return slices.Clone(v)
+	}
+	return slices.Clip(v)
 }
 
 func (res *ReadResult) skip(err error) {
@@ -244,72 +329,4 @@ func plural(n int, word string) string {
 		return word
 	}
 	return word + "s"
-}
-
-// rowQueue hands out the records of src, the first ones from a buffer
-// filled to look ahead.
-type rowQueue struct {
-	src   records
-	buf   []bufferedRow
-	lines []int // the lines of the fields of the record last returned from buf; nil when it came from src
-}
-
-// bufferedRow is a record read ahead, with the line of each field.
-type bufferedRow struct {
-	cells []string
-	lines []int
-}
-
-func (q *rowQueue) next() ([]string, error) {
-	if len(q.buf) > 0 {
-		row := q.buf[0]
-		q.buf = q.buf[1:]
-		q.lines = row.lines
-		return row.cells, nil
-	}
-	q.lines = nil
-	return q.src.next()
-}
-
-func (q *rowQueue) line(i int) int {
-	if q.lines == nil {
-		return q.src.line(i)
-	}
-	return q.lines[max(0, min(i, len(q.lines)-1))]
-}
-
-// snapshot returns a copy of rec, which the source may reuse, with the
-// lines of its fields.
-func (q *rowQueue) snapshot(rec []string) bufferedRow {
-	row := bufferedRow{cells: slices.Clone(rec), lines: make([]int, max(len(rec), 1))}
-	for i := range row.lines {
-		row.lines[i] = q.line(i)
-	}
-	return row
-}
-
-// unread puts rec, the record last returned, back in front.
-func (q *rowQueue) unread(rec []string) {
-	q.buf = slices.Insert(q.buf, 0, q.snapshot(rec))
-}
-
-// lookAhead returns the next n records, or fewer at the end, leaving them
-// to be returned by next.
-func (q *rowQueue) lookAhead(n int) ([][]string, error) {
-	for len(q.buf) < n {
-		rec, err := q.src.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		q.lines = nil
-		q.buf = append(q.buf, q.snapshot(rec))
-	}
-	out := make([][]string, len(q.buf))
-	for i, row := range q.buf {
-		out[i] = row.cells
-	}
-	return out, nil
 }

@@ -21,8 +21,7 @@ const (
 // read, date values are seconds since 1970-01-01 UTC; finish turns them
 // into days since the axis's origin.
 type xColumn struct {
-	kind         XKind
-	decimalComma bool
+	kind XKind
 
 	first dateText // the first date, whose form the layout takes
 	ab    order    // orderAB until a cell tells day from month, then orderDMY or orderMDY
@@ -48,12 +47,12 @@ type cellPos struct{ line, col int }
 
 // newXColumn decides the kind of the x column from sample, the first of
 // its cells that are not missing, trimmed, and the column's header.
-func newXColumn(sample []string, header string, decimalComma bool) *xColumn {
-	c := &xColumn{decimalComma: decimalComma, ab: orderAB}
+func newXColumn(sample []string, header string) *xColumn {
+	c := &xColumn{ab: orderAB}
 	if len(sample) == 0 {
 		return c
 	}
-	if _, k := classify(sample[0], decimalComma); k != notNumber {
+	if numeric(sample[0]) {
 		if dottedYearMonths(sample, header) {
 			c.first, _ = scanDate(sample[0])
 			c.kind = YearMonth
@@ -112,14 +111,11 @@ func dottedYearMonths(sample []string, header string) bool {
 	return october
 }
 
-// parse reads one cell, trimmed and not missing. prior holds the values
-// of the cells before it, which parse may change when the cell tells the
-// order of day and month.
+// parse reads one cell of a column of dates or month names, trimmed and
+// not missing. prior holds the values of the cells before it, which parse
+// may change when the cell tells the order of day and month.
 func (c *xColumn) parse(s string, prior []float64) (float64, event, error) {
 	switch c.kind {
-	case Number:
-		v, err := parseNumber(s, c.decimalComma)
-		return v, evNone, err
 	case MonthName:
 		if m, _, _, ok := monthName(s); ok {
 			return float64(m), evNone, nil
@@ -246,11 +242,12 @@ func (c *xColumn) ambiguousError() *CellError {
 }
 
 // noteAmbiguous records the first cell whose day and month could be
-// either way round.
+// either way round, for the message that refuses a column where no cell
+// tells: the first whose day and month differ, else the first of all.
 func (c *xColumn) noteAmbiguous(s string, at cellPos) {
-	if c.ambiguousText == "" {
-		c.ambiguous, _ = scanDate(s)
-		c.ambiguousText, c.ambiguousAt = s, at
+	d, _ := scanDate(s)
+	if c.ambiguousText == "" || (c.ambiguous.a == c.ambiguous.b && d.a != d.b) {
+		c.ambiguous, c.ambiguousText, c.ambiguousAt = d, s, at
 	}
 }
 

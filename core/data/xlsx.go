@@ -26,7 +26,6 @@ func readWorkbook(r io.Reader, opt ReadOptions) (*ReadResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer src.close()
 	return read(src, opt, src.sheet, false, &ReadResult{Sheet: src.sheet})
 }
 
@@ -57,7 +56,7 @@ func openSheet(r io.Reader, opt ReadOptions) (*sheetSource, error) {
 		if opt.Sheet == "" {
 			return nil, &ParseError{File: opt.File, Err: ErrNoData}
 		}
-		return nil, &ParseError{File: opt.File, Err: fmt.Errorf("there is no sheet named %q; the sheets are %s", opt.Sheet, quoteList(s.sheets))}
+		return nil, &ParseError{File: opt.File, Err: fmt.Errorf("there is no sheet named %s; the sheets are %s", quote(opt.Sheet), quoteList(s.sheets))}
 	}
 	if props, err := book.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		s.date1904 = *props.Date1904
@@ -96,6 +95,8 @@ func (s *sheetSource) next() ([]string, error) {
 }
 
 func (s *sheetSource) line(int) int { return s.row }
+
+func (s *sheetSource) estimate() int { return 0 }
 
 // cellText returns the text of a cell of the current row, whose raw value
 // is raw: raw itself, or, for a number formatted as a date, the date in

@@ -28,6 +28,8 @@ import (
 // the optimum's weights give the optimum's curve and SSE exactly, so the
 // gap to the optimum, the optimum curve and every statistic of the exact
 // answer are accurate however badly the raw features are conditioned.
+// Weights that are all zero, where training starts, give y(x) = 0 exactly,
+// and their SSE is the sum of the squared y.
 //
 // Training steps cost O(p²) for p parameters whatever the number of rows:
 // with X = QK the QR factorization of the design matrix in the optimizers'
@@ -286,12 +288,16 @@ func (pr *Problem) isOptimum(w []float64) bool {
 func (pr *Problem) curve(w []float64) func(x float64) float64 {
 	var buf [MaxParams]float64
 	d := buf[:len(pr.opt)]
-	moved := false
+	moved, zero := false, true
 	for i := range d {
 		d[i] = w[i] - pr.opt[i]
 		moved = moved || d[i] != 0
+		zero = zero && w[i] == 0
 	}
-	if !moved {
+	switch {
+	case zero:
+		return func(float64) float64 { return 0 }
+	case !moved:
 		return func(x float64) float64 { return pr.design.eval(pr.coef, x) }
 	}
 	pr.boundsOnce.Do(pr.findBounds)
@@ -332,14 +338,18 @@ func (pr *Problem) SSE(w []float64) float64 {
 		return pr.optSSE
 	}
 	f := pr.curve(w)
-	total := 0.0
-	for start := 0; start < len(pr.Data.X); start += sumBlock {
-		part := 0.0
-		for i := start; i < min(start+sumBlock, len(pr.Data.X)); i++ {
-			r := pr.Data.Y[i] - f(pr.Data.X[i])
-			part += r * r
+	x, y := pr.Data.X, pr.Data.Y
+	parts := blockSums(len(x), 1, func(start, end int, part []float64) {
+		s := 0.0
+		for i := start; i < end; i++ {
+			r := y[i] - f(x[i])
+			s += r * r
 		}
-		total += part
+		part[0] = s
+	})
+	total := 0.0
+	for _, s := range parts {
+		total += s
 	}
 	return total
 }
@@ -348,9 +358,11 @@ func (pr *Problem) SSE(w []float64) float64 {
 func (pr *Problem) Predict(w []float64, xs []float64) []float64 {
 	f := pr.curve(w)
 	out := make([]float64, len(xs))
-	for i, x := range xs {
-		out[i] = f(x)
-	}
+	forSegments(len(xs), func(_, start, end int) {
+		for i := start; i < end; i++ {
+			out[i] = f(xs[i])
+		}
+	})
 	return out
 }
 
@@ -363,9 +375,12 @@ func (pr *Problem) Curve(w []float64) func(x float64) float64 {
 // Residuals returns observed minus predicted at every data point.
 func (pr *Problem) Residuals(w []float64) []float64 {
 	f := pr.curve(w)
-	out := make([]float64, pr.Data.Len())
-	for i, x := range pr.Data.X {
-		out[i] = pr.Data.Y[i] - f(x)
-	}
+	x, y := pr.Data.X, pr.Data.Y
+	out := make([]float64, len(x))
+	forSegments(len(x), func(_, start, end int) {
+		for i := start; i < end; i++ {
+			out[i] = y[i] - f(x[i])
+		}
+	})
 	return out
 }

@@ -9,7 +9,9 @@ import (
 
 // solve finds the exact least-squares optimum in the design basis. One pass
 // over the data accumulates the QR factorization of [X y] (X the design
-// matrix, y scaled by a power of two); the triangular system gives the
+// matrix, y scaled by a power of two), each segment of rows on its own
+// processor and the segments' factors merged in order; the triangular
+// system gives the
 // optimum, and refinement steps on the semi-normal equations,
 // RᵀR·δ = Xᵀr with r the residuals, remove what rounding left. When the
 // design has lower rank than parameters the answer is the minimum-norm one
@@ -17,14 +19,21 @@ import (
 func (pr *Problem) solve() error {
 	p := pr.Basis.Model.NumParams()
 	x, y := pr.Data.X, pr.Data.Y
-	tri := newTriangle(p + 1)
-	row := make([]float64, p+1)
-	for i, xi := range x {
-		pr.design.features(xi, row[:p])
-		row[p] = y[i] / pr.yScale
-		tri.add(row)
+	tris := make([]*triangle, (len(x)+segmentRows-1)/segmentRows)
+	forSegments(len(x), func(k, start, end int) {
+		tri := newTriangle(p + 1)
+		row := make([]float64, p+1)
+		for i := start; i < end; i++ {
+			pr.design.features(x[i], row[:p])
+			row[p] = y[i] / pr.yScale
+			tri.add(row)
+		}
+		tris[k] = tri
+	})
+	for _, t := range tris[1:] {
+		tris[0].merge(t)
 	}
-	aug := tri.R()
+	aug := tris[0].R()
 	pr.r = make([]float64, p*p)
 	z := make([]float64, p)
 	for i := 0; i < p; i++ {
@@ -83,28 +92,33 @@ const maxRefinements = 3
 // stops when the correction no longer changes a.
 func (pr *Problem) refine(a []float64) float64 {
 	p := len(a)
-	f := make([]float64, p)
 	g := make([]float64, p)
-	part := make([]float64, p)
+	x, y := pr.Data.X, pr.Data.Y
 	for step := 0; ; step++ {
-		clear(g)
-		sse := 0.0
-		for start := 0; start < len(pr.Data.X); start += sumBlock {
-			clear(part)
+		// Per block of rows: Xᵀr in parts[0:p], and the sum of squares
+		// with its compensation in parts[p] and parts[p+1].
+		parts := blockSums(len(x), p+2, func(start, end int, part []float64) {
+			var buf [MaxParams]float64
+			f := buf[:p]
 			partSSE, comp := 0.0, 0.0
-			for i := start; i < min(start+sumBlock, len(pr.Data.X)); i++ {
-				pr.design.features(pr.Data.X[i], f)
-				r := residual(pr.Data.Y[i]/pr.yScale, f, a)
+			for i := start; i < end; i++ {
+				pr.design.features(x[i], f)
+				r := residual(y[i]/pr.yScale, f, a)
 				for j, fj := range f {
 					part[j] += fj * r
 				}
 				sq := r * r
 				partSSE, comp = twoSumAdd(partSSE, comp, sq, math.FMA(r, r, -sq))
 			}
+			part[p], part[p+1] = partSSE, comp
+		})
+		clear(g)
+		sse := 0.0
+		for k := 0; k < len(parts); k += p + 2 {
 			for j := range g {
-				g[j] += part[j]
+				g[j] += parts[k+j]
 			}
-			sse += partSSE + comp
+			sse += parts[k+p] + parts[k+p+1]
 		}
 		sse *= pr.yScale * pr.yScale
 		if step == maxRefinements {

@@ -65,6 +65,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strings"
 
 	"tempfit/core/data"
 	"tempfit/core/fit"
@@ -170,7 +171,8 @@ func Encode(w io.Writer, p *Project) error {
 	return err
 }
 
-// encode validates p and returns its file content.
+// encode validates p and returns its file content. A project larger than
+// Decode reads is refused, so that nothing is saved that cannot be opened.
 func encode(p *Project) ([]byte, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -179,7 +181,11 @@ func encode(p *Project) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return layout(compact), nil
+	b := layout(compact)
+	if int64(len(b)) > maxSize {
+		return nil, fmt.Errorf("the project takes %d MiB, more than the %d MiB Tempfit opens: fit fewer points, or save the predictions as CSV", len(b)>>20, maxSize>>20)
+	}
+	return b, nil
 }
 
 // Decode reads a whole project file from r. name identifies the file in
@@ -210,18 +216,18 @@ func Decode(r io.Reader, name string) (*Project, error) {
 
 // decode parses and checks a project file; its errors do not name the file.
 func decode(b []byte) (*Project, error) {
-	top, err := object(b)
+	top, err := header(b)
 	if err != nil {
 		return nil, err
 	}
 	var format string
-	if json.Unmarshal(top["format"], &format) != nil || format != formatMarker {
+	if json.Unmarshal(top.Format, &format) != nil || format != formatMarker {
 		return nil, ErrNotProject
 	}
 	var version int
-	if err := json.Unmarshal(top["version"], &version); err != nil || version < 1 {
+	if err := json.Unmarshal(top.Version, &version); err != nil || version < 1 {
 		v := "missing"
-		if raw := top["version"]; raw != nil {
+		if raw := top.Version; raw != nil {
 			v = string(raw)
 		}
 		return nil, invalid("format version %s is not a whole number ≥ 1", v)
@@ -294,8 +300,15 @@ func invalid(format string, args ...any) error {
 	return &fileError{ErrInvalid.Error() + ": " + fmt.Sprintf(format, args...), ErrInvalid}
 }
 
-// object splits b, which must hold one JSON object, into its fields.
-func object(b []byte) (map[string]json.RawMessage, error) {
+// fileHeader is the start of every project file, whatever its version.
+type fileHeader struct {
+	Format  json.RawMessage `json:"format"`
+	Version json.RawMessage `json:"version"`
+}
+
+// header checks that b holds one JSON object and returns its format and
+// version, without copying the rest.
+func header(b []byte) (*fileHeader, error) {
 	trimmed := bytes.TrimSpace(b)
 	if len(trimmed) == 0 {
 		return nil, invalid("the file is empty")
@@ -303,22 +316,23 @@ func object(b []byte) (map[string]json.RawMessage, error) {
 	if trimmed[0] != '{' {
 		return nil, &fileError{ErrNotProject.Error() + " (not a JSON object)", ErrNotProject}
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	var top map[string]json.RawMessage
-	err := dec.Decode(&top)
+	var top fileHeader
+	err := json.Unmarshal(b, &top)
+	// encoding/json reports input cut short either as such or, in the
+	// middle of a number or word, as a space found at its end.
 	var se *json.SyntaxError
 	switch {
-	case err == io.ErrUnexpectedEOF:
+	case errors.As(err, &se) && se.Offset >= int64(len(b)) &&
+		(strings.Contains(se.Error(), "unexpected end") || strings.HasPrefix(se.Error(), "invalid character ' '")):
 		return nil, invalid("the file ends too early (after %d bytes); it may have been cut short", len(b))
+	case errors.As(err, &se) && strings.Contains(se.Error(), "after top-level value"):
+		return nil, invalid("unexpected data after the project at byte %d", se.Offset-1)
 	case errors.As(err, &se):
 		return nil, invalid("invalid JSON at byte %d: %v", se.Offset, err)
 	case err != nil:
 		return nil, invalid("%v", err)
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, invalid("unexpected data after the project at byte %d", dec.InputOffset())
-	}
-	return top, nil
+	return &top, nil
 }
 
 // kindName names the JSON value a field of a type error should hold.

@@ -148,8 +148,8 @@ func toWire(p *Project) *wireProject {
 }
 
 // fromWire returns the Project wp describes, unchecked but for the kind
-// of its x axis. Every slice and map is the project's own, and empty ones
-// are nil.
+// of its x axis. The project takes wp's slices, which are its own, and
+// empty ones are nil.
 func fromWire(wp *wireProject) (*Project, error) {
 	axis, err := axisFromWire(wp.Data.XAxis)
 	if err != nil {
@@ -170,11 +170,11 @@ func fromWire(wp *wireProject) (*Project, error) {
 		Steps:        wp.Steps,
 		Speed:        wp.Speed,
 		XMax:         wp.XMax,
-		Weights:      clone(wp.Weights),
+		Weights:      nilIfEmpty(wp.Weights),
 		Step:         wp.Step,
 	}
 	p.Data.XName, p.Data.YName = wp.Data.XName, wp.Data.YName
-	p.Data.X, p.Data.Y = clone(wp.Data.X), clone(wp.Data.Y)
+	p.Data.X, p.Data.Y = nilIfEmpty(wp.Data.X), nilIfEmpty(wp.Data.Y)
 	p.Data.XAxis = axis
 	if wp.Version >= 2 {
 		p.Model.Trend = wp.Model.Trend
@@ -191,7 +191,7 @@ func fromWire(wp *wireProject) (*Project, error) {
 	if len(wp.OptimizerState) > 0 {
 		p.OptimizerState = make(map[string][]float64, len(wp.OptimizerState))
 		for k, v := range wp.OptimizerState {
-			p.OptimizerState[k] = clone(v)
+			p.OptimizerState[k] = nilIfEmpty(v)
 		}
 	}
 	return p, nil
@@ -205,10 +205,10 @@ func list(v []float64) []float64 {
 	return v
 }
 
-// clone returns a copy of v, or nil if v is empty.
-func clone(v []float64) []float64 {
+// nilIfEmpty returns v, or nil if v is empty.
+func nilIfEmpty(v []float64) []float64 {
 	if len(v) == 0 {
 		return nil
 	}
-	return append([]float64(nil), v...)
+	return v
 }

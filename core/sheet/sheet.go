@@ -201,12 +201,12 @@ func (s *Sheet) SetCell(row int, c Col, text string) error {
 		x, err := s.axis.Parse(text)
 		if err != nil {
 			ce, _ := err.(*data.CellError)
-			return &CellError{Row: row, Col: c, Name: s.Name(c), Text: strings.TrimSpace(text), Reason: ce}
+			return s.cellError(row, c, text, ce)
 		}
 		v, ok = x, true
 	}
 	if !ok {
-		return &CellError{Row: row, Col: c, Name: s.Name(c), Text: strings.TrimSpace(text)}
+		return s.cellError(row, c, text, nil)
 	}
 	old := s.col(c)[row]
 	if math.Float64bits(old) == math.Float64bits(v) || (IsMissing(old) && IsMissing(v)) {

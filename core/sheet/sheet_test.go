@@ -332,6 +332,24 @@ func TestFitted(t *testing.T) {
 	}
 }
 
+// A huge text typed or pasted into a cell is refused with a short
+// message, and the cell keeps its value.
+func TestSetCellHugeText(t *testing.T) {
+	s := New("x", "y")
+	s.AppendRow()
+	if err := s.SetCell(0, Y, "2"); err != nil {
+		t.Fatal(err)
+	}
+	err := s.SetCell(0, Y, strings.Repeat("warm", 1<<18))
+	var ce *CellError
+	if !errors.As(err, &ce) || len(err.Error()) > 200 || !strings.HasSuffix(ce.Text, "…") {
+		t.Fatalf("error %.200v", err)
+	}
+	if v, _ := s.Value(0, Y); v != 2 {
+		t.Errorf("cell changed to %v", v)
+	}
+}
+
 func TestParseCell(t *testing.T) {
 	for _, tc := range []struct {
 		in string
@@ -340,6 +358,7 @@ func TestParseCell(t *testing.T) {
 	}{
 		{"1", 1, true}, {" -2.5e3 ", -2500, true}, {"", math.NaN(), true}, {"\t", math.NaN(), true},
 		{"x", 0, false}, {"nan", 0, false}, {"+Inf", 0, false}, {"1,5", 0, false},
+		{"0x10", 0, false}, {"1_000", 0, false}, {"1e999", 0, false}, {"1,234", 0, false},
 	} {
 		v, ok := ParseCell(tc.in)
 		if ok != tc.ok || (ok && !(v == tc.v || (math.IsNaN(v) && math.IsNaN(tc.v)))) {
