@@ -6,7 +6,7 @@ GO      ?= go
 FYNE    := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
 BIN     := bin
 
-.PHONY: all deps build cli run test vet fmt-check bench bench-cli fuzz smoke screenshot package install uninstall check-install clean
+.PHONY: all deps build cli run test vet fmt-check bench bench-cli fuzz smoke crash screenshot package install uninstall check-install clean
 
 all: build
 
@@ -35,6 +35,7 @@ test: deps fmt-check vet cli
 	set -o pipefail; $(GO) test -race ./... 2>&1 | tee $(BIN)/test.log
 	@if grep -n "Error in Fyne call thread" $(BIN)/test.log; then echo "fyne thread error in the tests"; exit 1; fi
 	bash scripts/xvfb-smoke.sh
+	bash scripts/crash-restore.sh
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./core/... ./chart/... ./gui/...
@@ -74,6 +75,10 @@ fuzz:
 
 smoke: deps
 	bash scripts/xvfb-smoke.sh
+
+# Kill the real window with SIGKILL mid-training and restore its work.
+crash: deps
+	bash scripts/crash-restore.sh
 
 screenshot: deps
 	bash scripts/screenshot.sh
