@@ -35,11 +35,19 @@ func errorText(err error) string {
 			map[string]any{"File": out.Path})
 	case errors.As(err, &book):
 		return workbookText(book)
+	case errors.As(err, &pe) && errors.Is(pe.Err, data.ErrBinary):
+		return pe.File + ": " + lang.L("not a text file: it holds zero bytes, as binary files such as images and archives do")
 	case !errors.As(err, &pe) || !errors.As(pe.Err, &ce):
 		return err.Error()
 	}
 	where := place(pe)
 	why := cellReason(ce)
+	if ce.FirstRow {
+		why += lang.L("; the first row is read as data, not as a header, because its other chosen cell holds a value: choose the columns by name to read it as a header")
+	}
+	if ce.Length > 0 {
+		why += lang.L(" (the cell has {{.Count}} characters)", map[string]any{"Count": ce.Length})
+	}
 	if where == "" {
 		return why
 	}
@@ -84,6 +92,15 @@ func cellReason(ce *data.CellError) string {
 			return lang.L("“{{.Text}}” has the month first, but “{{.Other}}” on line {{.Line}} has the day first", order)
 		}
 		return lang.L("“{{.Text}}” has the day first, but “{{.Other}}” on line {{.Line}} has the month first", order)
+	case errors.Is(ce, data.ErrAmbiguousNumber):
+		return lang.L("“{{.Text}}” could be {{.Readings}}, and no other number tells whether the decimal mark is a point or a comma",
+			map[string]any{"Text": ce.Text, "Readings": strings.Join(ce.Readings, lang.L(" or "))})
+	case errors.Is(ce, data.ErrMixedDecimals):
+		order := map[string]any{"Text": ce.Text, "Other": ce.Other, "Line": ce.OtherLine}
+		if ce.DecimalComma {
+			return lang.L("“{{.Text}}” reads only with a decimal comma, but “{{.Other}}” on line {{.Line}} has a decimal point", order)
+		}
+		return lang.L("“{{.Text}}” reads only with a decimal point, but “{{.Other}}” on line {{.Line}} has a decimal comma", order)
 	case errors.Is(ce, data.ErrNotDate):
 		switch ce.Kind {
 		case data.Date:
@@ -98,6 +115,8 @@ func cellReason(ce *data.CellError) string {
 		return lang.L("“{{.Text}}” is not a number", text)
 	case ce.CommaHint:
 		return lang.L("“{{.Text}}” is not a number (a decimal comma is only read in semicolon-separated files)", text)
+	case ce.GroupHint:
+		return lang.L("“{{.Text}}” is not a number (separators of thousands must set off groups of three digits, and a number has one decimal mark)", text)
 	}
 	return lang.L("“{{.Text}}” is not a number", text)
 }

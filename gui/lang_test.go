@@ -213,6 +213,7 @@ func TestErrorText(t *testing.T) {
 		"x,y\n03/04/2012,1\n05/06/2012,2\n": "t.csv:2:1: “03/04/2012” could be day/month or month/day, and no date in the column has a day above 12 to tell: write dates in ISO 8601 form, 2012-04-03 or 2012-03-04",
 		"x,y\n2012-01-01,1\n2012-02-30,2\n": "t.csv:3:1: “2012-02-30” is not a valid date",
 		"x,y\n2012-01-01,1\n7,2\n":          "t.csv:3:1: “7” is not a date like 2012-01-31",
+		"x,y\n1,\"1,05,2\"\n":               "t.csv:2:2: “1,05,2” is not a number (separators of thousands must set off groups of three digits, and a number has one decimal mark)",
 		"x\ty\n1\t2,5\n":                    "t.csv:2:2: “2,5” is not a number (a decimal comma is only read in semicolon-separated files)",
 	}
 	for in, want := range cases {
