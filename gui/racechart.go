@@ -1,0 +1,166 @@
+package gui
+
+import (
+	"image"
+	"math"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+	"gonum.org/v1/plot"
+
+	"tempfit/chart"
+	"tempfit/core/fit"
+	"tempfit/core/optim"
+	"tempfit/core/race"
+	"tempfit/core/train"
+)
+
+// raceDrawing is what the bridge needs to draw the Race tab.
+type raceDrawing struct {
+	race     *race.Race // nil for none
+	chart    chartSettings
+	lossSize pixelSize
+	fitSize  pixelSize
+}
+
+// raceRunShot is one run of a race at the moment a frame is drawn.
+type raceRunShot struct {
+	run  *race.Run
+	snap *train.Snapshot
+}
+
+// raceFrame is the Race tab's part of a frame.
+type raceFrame struct {
+	race      *race.Race
+	summaries []race.Summary // in the order of the race's runs
+	labels    []string       // each run's name, as the charts show it
+	loss, fit image.Image    // nil when they could not be drawn
+}
+
+// raceShots returns the runs of the race and their latest snapshots.
+func raceShots(r *race.Race) []raceRunShot {
+	if r == nil {
+		return nil
+	}
+	runs := r.Runs()
+	shots := make([]raceRunShot, len(runs))
+	for i, run := range runs {
+		shots[i] = raceRunShot{run: run, snap: run.Snapshot()}
+	}
+	return shots
+}
+
+// sameShots reports whether a and b are the same runs at the same
+// snapshots.
+func sameShots(a, b []raceRunShot) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// anyRunning reports whether a run of shots is training.
+func anyRunning(shots []raceRunShot) bool {
+	for _, s := range shots {
+		if s.snap.State == train.Running {
+			return true
+		}
+	}
+	return false
+}
+
+// racingAtMaxSpeed reports whether a run of shots is training as fast as
+// the processor goes.
+func racingAtMaxSpeed(shots []raceRunShot) bool {
+	for _, s := range shots {
+		if s.snap.State == train.Running && s.snap.Config.Pace == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// drawRace draws the race's loss and fit charts from shots. It runs on the
+// bridge's goroutine and reads only its arguments.
+func drawRace(d *raceDrawing, shots []raceRunShot) *raceFrame {
+	f := &raceFrame{race: d.race}
+	if d.race == nil {
+		return f
+	}
+	model := d.race.Model()
+	runs := make([]chart.RaceRun, len(shots))
+	for i, s := range shots {
+		f.summaries = append(f.summaries, s.run.Summary())
+		f.labels = append(f.labels, runLabel(s.run.Spec, model))
+		runs[i] = chart.RaceRun{Label: f.labels[i], Color: chart.RunColor(s.run.ID)}
+		runs[i].Steps = make([]float64, len(s.snap.History))
+		runs[i].Losses = make([]float64, len(s.snap.History))
+		for j, p := range s.snap.History {
+			runs[i].Steps[j], runs[i].Losses[j] = float64(p.Step), p.Loss
+		}
+		if s.snap.Problem != nil {
+			runs[i].Predict = s.snap.Problem.Curve(s.snap.Weights)
+		}
+	}
+	f.loss = render(raceLossPlot(d, shots, runs), d.lossSize)
+	f.fit = render(raceFitPlot(d, shots, runs), d.fitSize)
+	return f
+}
+
+// raceLossPlot returns the runs' losses on one chart.
+func raceLossPlot(d *raceDrawing, shots []raceRunShot, runs []chart.RaceRun) *plot.Plot {
+	l := chart.RaceLoss{XLabel: d.chart.step, YLabel: d.chart.loss, Runs: runs, Optimum: math.NaN(), Labels: d.chart.labels}
+	if len(shots) > 0 && shots[0].snap.Problem != nil {
+		l.Optimum = shots[0].snap.Problem.OptimumSSE()
+	}
+	p, err := chart.RaceLossPlot(l)
+	if err != nil {
+		return nil
+	}
+	return p
+}
+
+// raceFitPlot returns the race's points and optimum with every run's
+// curve; raw and scaled runs share their points and optimum.
+func raceFitPlot(d *raceDrawing, shots []raceRunShot, runs []chart.RaceRun) *plot.Plot {
+	f := chart.RaceFit{Runs: runs}
+	f.XLabel, f.YLabel, f.Labels = d.chart.xLabel, d.chart.yLabel, d.chart.labels
+	if len(shots) > 0 && shots[0].snap.Problem != nil {
+		pr := shots[0].snap.Problem
+		f.X, f.Y, f.XAxis = pr.Data.X, pr.Data.Y, pr.Data.XAxis
+		f.XMin, f.XMax = pr.Data.XRange()
+		if d.chart.extendTo > f.XMax {
+			f.XMax = d.chart.extendTo
+		}
+		f.Optimum = pr.Curve(pr.Optimum())
+	}
+	p, err := chart.RaceFitPlot(f)
+	if err != nil {
+		return nil
+	}
+	return p
+}
+
+// runLabel names a run of spec in a race of model, as "adam 0.001 raw x":
+// the optimizer as the command line names it, its learning rate, and the
+// features of a polynomial.
+func runLabel(spec race.Spec, model fit.Model) string {
+	parts := []string{string(spec.Method)}
+	if optim.UsesLearningRate(spec.Method) {
+		parts = append(parts, strconv.FormatFloat(spec.LearningRate, 'g', -1, 64))
+	}
+	if model.Kind == fit.Polynomial {
+		if spec.Features == fit.Scaled {
+			parts = append(parts, lang.L("scaled x"))
+		} else {
+			parts = append(parts, lang.L("raw x"))
+		}
+	}
+	return strings.Join(parts, " ")
+}
