@@ -324,7 +324,7 @@ func (b *bridge) draw(force bool) *frame {
 func (b *bridge) showFrame(f *frame) {
 	b.frames.Add(1)
 	b.drawn.Add(int64(f.elapsed))
-	if f.snap != nil && f.snap.State == train.Running {
+	if f.snap != nil && f.snap.State == train.Running || f.race.running() {
 		now := time.Now()
 		if b.runFrames == 0 {
 			b.runFirst = now
@@ -413,6 +413,10 @@ type Stats struct {
 	FramesPerSecond float64       // frames shown per second while training ran
 	MaxDelay        time.Duration // the longest a frame waited for the UI goroutine
 	StepsPerSecond  float64       // training speed of the current run: its steps over its running time
+
+	// RaceStepsPerSecond is the training speed of the race's runs in all:
+	// their steps over the running time of the longest.
+	RaceStepsPerSecond float64
 }
 
 // spawn runs work on a goroutine of its own and then done on the UI

@@ -38,6 +38,20 @@ type raceFrame struct {
 	loss, fit image.Image    // nil when they could not be drawn
 }
 
+// running reports whether f shows a run that trains; a nil frame shows
+// none.
+func (f *raceFrame) running() bool {
+	if f == nil {
+		return false
+	}
+	for _, s := range f.summaries {
+		if s.State == train.Running {
+			return true
+		}
+	}
+	return false
+}
+
 // raceShots returns the runs of the race and their latest snapshots.
 func raceShots(r *race.Race) []raceRunShot {
 	if r == nil {

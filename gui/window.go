@@ -416,8 +416,12 @@ func (w *MainWindow) changeModel(m fit.Model, k optim.Kind) {
 
 // String returns the measurements on one line.
 func (s Stats) String() string {
-	return fmt.Sprintf("frames %d, %.1f per second while training, %.1f ms to draw a frame, UI goroutine busy at most %.1f ms, training %.3g steps/s",
+	line := fmt.Sprintf("frames %d, %.1f per second while training, %.1f ms to draw a frame, UI goroutine busy at most %.1f ms, training %.3g steps/s",
 		s.Frames, s.FramesPerSecond, float64(s.MeanDraw)/1e6, float64(s.MaxDelay)/1e6, s.StepsPerSecond)
+	if s.RaceStepsPerSecond > 0 {
+		line += fmt.Sprintf(", race %.3g steps/s in all", s.RaceStepsPerSecond)
+	}
+	return line
 }
 
 // Stats returns the measurements of the window's drawing so far.
@@ -434,6 +438,15 @@ func (w *MainWindow) Stats() Stats {
 		if snap := tr.Snapshot(); snap.Elapsed > 0 {
 			s.StepsPerSecond = float64(snap.Step) / snap.Elapsed.Seconds()
 		}
+	}
+	var steps int
+	var longest time.Duration
+	for _, run := range raceShots(w.session.Race()) {
+		steps += run.snap.Step
+		longest = max(longest, run.snap.Elapsed)
+	}
+	if longest > 0 {
+		s.RaceStepsPerSecond = float64(steps) / longest.Seconds()
 	}
 	return s
 }
