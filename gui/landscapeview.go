@@ -24,7 +24,7 @@ type landscapeView struct {
 	publish func() // tells the bridge what the tab shows changed
 
 	xWeight, yWeight *widget.Select
-	hold             *widget.RadioGroup
+	hold             *widget.Select
 	raw, scaled      *widget.Label // the condition numbers
 	sentence         *widget.Label // what they mean
 	message          *widget.Label // why there is no map
@@ -41,8 +41,7 @@ func newLandscapeView(s *session.Session, publish func()) *landscapeView {
 	v.xWeight = widget.NewSelect(nil, func(string) { v.publish() })
 	v.yWeight = widget.NewSelect(nil, func(string) { v.publish() })
 	// The other weights are held at the optimum, or at the current weights.
-	v.hold = widget.NewRadioGroup([]string{lang.L("The others at the optimum"), lang.L("The others at the current weights")}, func(string) { v.publish() })
-	v.hold.Required = true
+	v.hold = widget.NewSelect([]string{lang.L("The others at the optimum"), lang.L("The others at the current weights")}, func(string) { v.publish() })
 	v.hold.Selected = v.hold.Options[0]
 	v.raw = widget.NewLabel("—")
 	v.scaled = widget.NewLabel("—")
@@ -56,11 +55,10 @@ func newLandscapeView(s *session.Session, publish func()) *landscapeView {
 	v.chart = newChartView(publish)
 
 	axes := container.NewHBox(widget.NewLabel(lang.L("Across:")), v.xWeight, widget.NewLabel(lang.L("Up:")), v.yWeight)
-	numbers := widget.NewForm(
-		widget.NewFormItem(lang.L("Condition number of XᵀX on raw x:"), v.raw),
-		widget.NewFormItem(lang.L("on scaled x:"), v.scaled))
-	top := container.NewVBox(axes, v.hold, numbers, v.sentence, v.message)
-	v.content = container.NewBorder(top, nil, nil, nil, v.chart)
+	numbers := container.NewHBox(widget.NewLabel(lang.L("Condition number of XᵀX: raw x")), v.raw,
+		widget.NewLabel(lang.L("scaled x")), v.scaled)
+	top := container.NewVBox(axes, v.hold, numbers, v.message)
+	v.content = container.NewBorder(top, v.sentence, nil, nil, v.chart)
 	v.follow(session.Settings)
 	return v
 }

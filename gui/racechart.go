@@ -20,8 +20,8 @@ import (
 type raceDrawing struct {
 	race     *race.Race // nil for none
 	chart    chartSettings
-	lossSize pixelSize
-	fitSize  pixelSize
+	lossSize pixelSize // zero when the loss chart is not shown
+	fitSize  pixelSize // zero when the fit chart is not shown
 }
 
 // raceRunShot is one run of a race at the moment a frame is drawn.
@@ -113,17 +113,23 @@ func drawRace(d *raceDrawing, shots []raceRunShot) *raceFrame {
 		f.summaries = append(f.summaries, s.run.Summary())
 		f.labels = append(f.labels, runLabel(s.run.Spec, model))
 		runs[i] = chart.RaceRun{Label: f.labels[i], Color: chart.RunColor(s.run.ID)}
-		runs[i].Steps = make([]float64, len(s.snap.History))
-		runs[i].Losses = make([]float64, len(s.snap.History))
-		for j, p := range s.snap.History {
-			runs[i].Steps[j], runs[i].Losses[j] = float64(p.Step), p.Loss
+		if d.lossSize.w > 0 {
+			runs[i].Steps = make([]float64, len(s.snap.History))
+			runs[i].Losses = make([]float64, len(s.snap.History))
+			for j, p := range s.snap.History {
+				runs[i].Steps[j], runs[i].Losses[j] = float64(p.Step), p.Loss
+			}
 		}
-		if s.snap.Problem != nil {
+		if d.fitSize.w > 0 && s.snap.Problem != nil {
 			runs[i].Predict = s.snap.Problem.Curve(s.snap.Weights)
 		}
 	}
-	f.loss = render(raceLossPlot(d, shots, runs), d.lossSize)
-	f.fit = render(raceFitPlot(d, shots, runs), d.fitSize)
+	if d.lossSize.w > 0 {
+		f.loss = render(raceLossPlot(d, shots, runs), d.lossSize)
+	}
+	if d.fitSize.w > 0 {
+		f.fit = render(raceFitPlot(d, shots, runs), d.fitSize)
+	}
 	return f
 }
 

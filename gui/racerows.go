@@ -13,15 +13,16 @@ import (
 	"tempfit/core/train"
 )
 
-// raceColumns are the widths of the race table's columns: the run with its
-// colour, its state, step, the steps to within 1% and 0.1% of the optimum,
-// the best loss, the gap, the wall time, and the run's three buttons.
-var raceColumns = fixedColumns{18, 150, 80, 90, 90, 90, 100, 80, 70, 40, 40, 40}
+// raceColumns are the widths of the race table's columns: the run's colour
+// and its three buttons, first so that they show however narrow the
+// table; the run, its state, step, the steps to within 1% and 0.1% of the
+// optimum, the best loss, the gap and the wall time.
+var raceColumns = fixedColumns{18, 36, 36, 36, 140, 76, 78, 80, 88, 96, 72, 60}
 
 // raceHeader returns the header row of the race table.
 func raceHeader() fyne.CanvasObject {
-	texts := []string{"", lang.L("Run"), lang.L("State"), lang.L("Step"), lang.L("Within 1%"), lang.L("Within 0.1%"),
-		lang.L("Best loss"), lang.L("Gap (%)"), lang.L("Time"), "", "", ""}
+	texts := []string{"", "", "", "", lang.L("Run"), lang.L("State"), lang.L("Step"), lang.L("Within 1%"), lang.L("Within 0.1%"),
+		lang.L("Best loss"), lang.L("Gap (%)"), lang.L("Time")}
 	cells := make([]fyne.CanvasObject, len(texts))
 	for i, t := range texts {
 		l := widget.NewLabel(t)
@@ -51,12 +52,10 @@ func newRunRow(r *race.Race, run *race.Run, label string, changed func()) *runRo
 	row := &runRow{id: run.ID, state: -1}
 	row.swatch = canvas.NewRectangle(chart.RunColor(run.ID))
 	row.swatch.SetMinSize(fyne.NewSize(12, 12))
-	objects := []fyne.CanvasObject{container.NewCenter(row.swatch)}
 	for range 8 {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		row.cells = append(row.cells, l)
-		objects = append(objects, l)
 	}
 	row.cells[0].SetText(label)
 	tr := run.Trainer
@@ -77,7 +76,10 @@ func newRunRow(r *race.Race, run *race.Run, label string, changed func()) *runRo
 		changed()
 	})
 	row.pause.Importance, row.stop.Importance, row.drop.Importance = widget.LowImportance, widget.LowImportance, widget.LowImportance
-	objects = append(objects, row.pause, row.stop, row.drop)
+	objects := []fyne.CanvasObject{container.NewCenter(row.swatch), row.pause, row.stop, row.drop}
+	for _, l := range row.cells {
+		objects = append(objects, l)
+	}
 	row.content = container.New(raceColumns, objects...)
 	row.show(run.Summary())
 	return row

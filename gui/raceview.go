@@ -34,6 +34,7 @@ type raceView struct {
 	publish func() // tells the bridge what the tab shows changed
 
 	preset      *widget.Button
+	about       *widget.Label // what the preset shows, while there is no race
 	choices     []raceChoice
 	raw, scaled *widget.Check
 	start       *widget.Button // races the runs chosen
@@ -46,6 +47,7 @@ type raceView struct {
 	shown       *race.Race   // the race the rows are of
 	last        func() error // makes the last race started again
 	loss, fit   *chartView
+	views       *container.AppTabs // the table, the loss chart and the fit chart
 	content     fyne.CanvasObject
 }
 
@@ -60,10 +62,10 @@ type raceChoice struct {
 // bridge to draw again.
 func newRaceView(s *session.Session, publish func()) *raceView {
 	v := &raceView{session: s, publish: publish}
-	v.preset = widget.NewButtonWithIcon(lang.L("The book's problem, raw against scaled"), theme.MediaPlayIcon(), v.onPreset)
+	v.preset = widget.NewButton(lang.L("The book's problem, raw against scaled"), v.onPreset)
 	v.preset.Importance = widget.HighImportance
-	about := widget.NewLabel(lang.L("Five runs of the book's degree-4 polynomial from zero weights: Adam at the book's learning rate and at a hundred times it, each on raw and on scaled x, and L-BFGS on scaled x. Scaling, not the optimizer, is what the book was missing."))
-	about.Wrapping = fyne.TextWrapWord
+	v.about = widget.NewLabel(lang.L("Five runs of the book's degree-4 polynomial from zero weights: Adam at the book's learning rate and at a hundred times it, each on raw and on scaled x, and L-BFGS on scaled x. Scaling, not the optimizer, is what the book was missing."))
+	v.about.Wrapping = fyne.TextWrapWord
 
 	form := container.NewGridWithColumns(2)
 	for _, k := range raceMethods {
@@ -89,7 +91,7 @@ func newRaceView(s *session.Session, publish func()) *raceView {
 	runs := widget.NewAccordion(widget.NewAccordionItem(lang.L("Choose the runs"), choose))
 
 	v.startAll = widget.NewButtonWithIcon(lang.L("Start all"), theme.MediaPlayIcon(), v.onStartPauseAll)
-	v.end = widget.NewButtonWithIcon(lang.L("End the race"), theme.CancelIcon(), s.DropRace)
+	v.end = widget.NewButtonWithIcon(lang.L("End"), theme.CancelIcon(), s.DropRace)
 	v.again = widget.NewButtonWithIcon(lang.L("Race again"), theme.ViewRefreshIcon(), v.onAgain)
 	v.again.Hide()
 	v.message = widget.NewLabel("")
@@ -99,12 +101,16 @@ func newRaceView(s *session.Session, publish func()) *raceView {
 	v.rows = container.NewVBox(raceHeader())
 	v.loss = newChartView(publish)
 	v.fit = newChartView(publish)
-	charts := container.NewHSplit(v.loss, v.fit)
-	center := container.NewVSplit(container.NewScroll(v.rows), charts)
-	center.Offset = 0.4
-	top := container.NewVBox(container.NewHBox(v.preset), about, runs,
-		container.NewHBox(v.startAll, v.end, v.again), v.message)
-	v.content = container.NewBorder(top, nil, nil, nil, center)
+	// One of the table and the two charts at a time, each with room to
+	// be read; the bridge draws only the chart shown.
+	v.views = container.NewAppTabs(
+		container.NewTabItem(lang.L("Runs"), container.NewScroll(v.rows)),
+		container.NewTabItem(lang.L("Loss"), v.loss),
+		container.NewTabItem(lang.L("Fit"), v.fit))
+	v.views.OnSelected = func(*container.TabItem) { v.publish() }
+	top := container.NewVBox(container.NewHBox(v.preset, v.startAll, v.end), v.about, runs,
+		container.NewHBox(v.again), v.message)
+	v.content = container.NewBorder(top, nil, nil, nil, v.views)
 	v.follow(session.Race | session.Settings)
 	return v
 }
@@ -228,6 +234,11 @@ func (v *raceView) follow(c session.Change) {
 	}
 	v.rebuild()
 	v.showButtons()
+	if v.session.Race() == nil {
+		v.about.Show()
+	} else {
+		v.about.Hide()
+	}
 	switch err := v.session.RaceEnded(); {
 	case err != nil:
 		v.say(raceErrorText(err), widget.WarningImportance)
@@ -319,9 +330,16 @@ func (v *raceView) say(text string, importance widget.Importance) {
 }
 
 // drawing returns what the bridge draws for the tab, with the chart
-// texts of cs.
+// texts of cs: the chart shown, if any.
 func (v *raceView) drawing(cs chartSettings) raceDrawing {
-	return raceDrawing{race: v.session.Race(), chart: cs, lossSize: v.loss.pixels(), fitSize: v.fit.pixels()}
+	d := raceDrawing{race: v.session.Race(), chart: cs}
+	switch v.views.Selected().Content {
+	case v.loss:
+		d.lossSize = v.loss.pixels()
+	case v.fit:
+		d.fitSize = v.fit.pixels()
+	}
+	return d
 }
 
 // show displays the tab's part of a frame; nil, or a frame of a race that

@@ -118,23 +118,36 @@ func TestRaceChartsAreDrawnAtTheirSize(t *testing.T) {
 	w := raceWindow(t)
 	test.Tap(w.race.preset)
 	w.session.Race().Wait()
-	w.Sync()
-	v := w.bridge.view.Load()
-	for name, c := range map[string]struct {
+	for _, c := range []struct {
+		name string
 		view *chartView
-		size pixelSize
-	}{"loss": {w.race.loss, v.race.lossSize}, "fit": {w.race.fit, v.race.fitSize}} {
-		if c.size.w < 100 || c.size.h < 100 {
-			t.Errorf("%s chart drawn at %v", name, c.size)
+		size func(*view) pixelSize
+	}{
+		{"loss", w.race.loss, func(v *view) pixelSize { return v.race.lossSize }},
+		{"fit", w.race.fit, func(v *view) pixelSize { return v.race.fitSize }},
+	} {
+		for _, item := range w.race.views.Items {
+			if item.Content == c.view {
+				w.race.views.Select(item)
+			}
+		}
+		w.Sync()
+		v := w.bridge.view.Load()
+		size := c.size(v)
+		if size.w < 200 || size.h < 200 {
+			t.Errorf("%s chart drawn at %v", c.name, size)
 			continue
+		}
+		if v.race.lossSize.w > 0 && v.race.fitSize.w > 0 {
+			t.Errorf("both charts drawn while one is shown")
 		}
 		img := c.view.image.Image
 		if img == nil {
-			t.Errorf("no %s chart", name)
+			t.Errorf("no %s chart", c.name)
 			continue
 		}
-		if b := img.Bounds(); b.Dx() != c.size.w || b.Dy() != c.size.h {
-			t.Errorf("%s image %v, view %v", name, b, c.size)
+		if b := img.Bounds(); b.Dx() != size.w || b.Dy() != size.h {
+			t.Errorf("%s image %v, view %v", c.name, b, size)
 		}
 	}
 }
