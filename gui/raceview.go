@@ -117,8 +117,12 @@ func newRaceView(s *session.Session, publish func()) *raceView {
 
 // onPreset races the book's preset on the document's points.
 func (v *raceView) onPreset() {
-	p := race.BookPreset()
-	v.begin(func() error { return v.session.NewRaceFromPreset(p) })
+	_ = v.beginPreset(race.BookPreset()) // begin shows the error
+}
+
+// beginPreset races the preset p on the document's points.
+func (v *raceView) beginPreset(p race.Preset) error {
+	return v.begin(func() error { return v.session.NewRaceFromPreset(p) })
 }
 
 // onStart races the runs chosen in the form.
@@ -128,25 +132,26 @@ func (v *raceView) onStart() {
 		v.say(err.Error(), widget.DangerImportance)
 		return
 	}
-	v.begin(func() error { return v.session.NewRace(specs) })
+	_ = v.begin(func() error { return v.session.NewRace(specs) }) // begin shows the error
 }
 
 // onAgain races the last runs again on the document's points.
 func (v *raceView) onAgain() {
 	if v.last != nil {
-		v.begin(v.last)
+		_ = v.begin(v.last) // begin shows the error
 	}
 }
 
-// begin makes a race with newRace and starts it.
-func (v *raceView) begin(newRace func() error) {
+// begin makes a race with newRace and starts it, or says why it cannot.
+func (v *raceView) begin(newRace func() error) error {
 	if err := newRace(); err != nil {
 		v.say(raceErrorText(err), widget.DangerImportance)
-		return
+		return err
 	}
 	v.last = newRace
 	v.session.Race().Start()
 	v.changed()
+	return nil
 }
 
 // onStartPauseAll pauses every run when one trains, or else starts them

@@ -10,10 +10,9 @@ import (
 // StartRace races the preset on the document's points and shows the Race
 // tab. The race runs at the window's speed.
 func (w *MainWindow) StartRace(p race.Preset) error {
-	if err := w.session.NewRaceFromPreset(p); err != nil {
+	if err := w.race.beginPreset(p); err != nil {
 		return err
 	}
-	w.session.Race().Start()
 	w.selectTab(w.race.content)
 	w.publishView()
 	return nil
