@@ -114,11 +114,7 @@ func drawRace(d *raceDrawing, shots []raceRunShot) *raceFrame {
 		f.labels = append(f.labels, runLabel(s.run.Spec, model))
 		runs[i] = chart.RaceRun{Label: f.labels[i], Color: chart.RunColor(s.run.ID)}
 		if d.lossSize.w > 0 {
-			runs[i].Steps = make([]float64, len(s.snap.History))
-			runs[i].Losses = make([]float64, len(s.snap.History))
-			for j, p := range s.snap.History {
-				runs[i].Steps[j], runs[i].Losses[j] = float64(p.Step), p.Loss
-			}
+			runs[i].Steps, runs[i].Losses = thinLosses(s.snap.History, max(d.lossSize.w/pixelsPerLossPoint, minLossPoints))
 		}
 		if d.fitSize.w > 0 && s.snap.Problem != nil {
 			runs[i].Predict = s.snap.Problem.Curve(s.snap.Weights)
@@ -183,4 +179,53 @@ func runLabel(spec race.Spec, model fit.Model) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// A run's loss line gets at most one point for every pixelsPerLossPoint
+// pixels of the chart's width, and at least minLossPoints. A run whose
+// loss swings up and down from step to step, as Adam's does on raw x at a
+// large learning rate, is drawn as a zigzag between the lowest and highest
+// loss of each stretch, and the cost of stroking it grows far faster than
+// its number of points: thinned this far, five runs draw in about the time
+// of one.
+const (
+	pixelsPerLossPoint = 4
+	minLossPoints      = 64
+)
+
+// thinLosses returns the steps and losses of history thinned to at most n
+// points: it splits them into n/2 stretches of consecutive points and keeps
+// the lowest and the highest loss of each, in step order, and the first and
+// last points, so the line still spans every value the run had.
+func thinLosses(history []train.LossPoint, n int) (steps, losses []float64) {
+	add := func(p train.LossPoint) {
+		steps = append(steps, float64(p.Step))
+		losses = append(losses, p.Loss)
+	}
+	if len(history) <= n {
+		for _, p := range history {
+			add(p)
+		}
+		return steps, losses
+	}
+	stretches := n/2 - 1
+	add(history[0])
+	for k := range stretches {
+		part := history[k*len(history)/stretches : (k+1)*len(history)/stretches]
+		lo, hi := 0, 0
+		for i, p := range part {
+			if p.Loss < part[lo].Loss {
+				lo = i
+			}
+			if p.Loss > part[hi].Loss {
+				hi = i
+			}
+		}
+		add(part[min(lo, hi)])
+		if lo != hi {
+			add(part[max(lo, hi)])
+		}
+	}
+	add(history[len(history)-1])
+	return steps, losses
 }
