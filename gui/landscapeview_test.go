@@ -82,7 +82,7 @@ func TestLandscapePathGrowsAsTheTrainerSteps(t *testing.T) {
 	w.session.Trainer().Advance(20000)
 	w.Sync()
 	long := w.land.shown
-	if n := len(long.PathX); n <= 6 || n > 2049+1 {
+	if n := len(long.PathX); n <= 6 || n > 2048+1 {
 		t.Errorf("a path of %d points after 20,005 steps: it should grow and stay bounded", n)
 	}
 	snap := w.session.Trainer().Snapshot()

@@ -250,7 +250,7 @@ func (v *raceView) follow(c session.Change) {
 		if v.last != nil {
 			v.again.Show()
 		}
-	case v.session.Race() != nil:
+	default:
 		v.say("", widget.MediumImportance)
 		v.again.Hide()
 	}
