@@ -58,7 +58,8 @@ func newLandscapeView(s *session.Session, publish func()) *landscapeView {
 	numbers := container.NewHBox(widget.NewLabel(lang.L("Condition number of XᵀX: raw x")), v.raw,
 		widget.NewLabel(lang.L("scaled x")), v.scaled)
 	top := container.NewVBox(axes, v.hold, numbers, v.message)
-	v.content = container.NewBorder(top, v.sentence, nil, nil, v.chart)
+	// Scrolled, so that a short window still shows every control.
+	v.content = container.NewVScroll(container.NewBorder(top, v.sentence, nil, nil, v.chart))
 	v.follow(session.Settings)
 	return v
 }

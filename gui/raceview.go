@@ -110,7 +110,8 @@ func newRaceView(s *session.Session, publish func()) *raceView {
 	v.views.OnSelected = func(*container.TabItem) { v.publish() }
 	top := container.NewVBox(container.NewHBox(v.preset, v.startAll, v.end), v.about, runs,
 		container.NewHBox(v.again), v.message)
-	v.content = container.NewBorder(top, nil, nil, nil, v.views)
+	// Scrolled, so that the form opened never makes the window taller.
+	v.content = container.NewVScroll(container.NewBorder(top, nil, nil, nil, v.views))
 	v.follow(session.Race | session.Settings)
 	return v
 }
@@ -356,6 +357,10 @@ func (v *raceView) show(f *raceFrame) {
 	v.loss.setImage(f.loss)
 	v.fit.setImage(f.fit)
 	v.rebuild()
+	v.showButtons()
+	if v.views.Selected().Content == v.loss || v.views.Selected().Content == v.fit {
+		return // the table is hidden: it shows the next frame when selected
+	}
 	for _, s := range f.summaries {
 		for _, row := range v.runRows {
 			if row.id == s.ID {
@@ -363,7 +368,6 @@ func (v *raceView) show(f *raceFrame) {
 			}
 		}
 	}
-	v.showButtons()
 }
 
 // raceErrorText returns why a race could not be made, or ended, in the
