@@ -36,7 +36,22 @@ type view struct {
 	chart    chartSettings
 	fitSize  pixelSize
 	lossSize pixelSize
+
+	tab       shownTab // only its charts are drawn
+	race      raceDrawing
+	landscape landscapeDrawing
 }
+
+// shownTab is the tab of the window shown, whose charts the bridge draws.
+type shownTab int
+
+// The tabs with charts, and the others.
+const (
+	tabFit shownTab = iota
+	tabOther
+	tabRace
+	tabLandscape
+)
 
 // frame is one finished drawing, ready to be shown.
 type frame struct {
@@ -45,6 +60,9 @@ type frame struct {
 	fit     image.Image     // nil when it could not be drawn
 	loss    image.Image
 	elapsed time.Duration // time spent drawing
+
+	race      *raceFrame      // nil when the Race tab was not drawn
+	landscape *landscapeFrame // nil when the Landscape tab was not drawn
 }
 
 // bridge carries work between the UI goroutine and its own goroutines,
@@ -73,9 +91,13 @@ type bridge struct {
 	runFrames         int64
 	runFirst, runLast time.Time
 
-	lastSnap    *train.Snapshot // touched only by the drawing goroutine
+	// Touched only by the drawing goroutine (by Sync's caller when the
+	// bridge is synchronous).
+	lastSnap    *train.Snapshot
+	lastRuns    []raceRunShot
 	lastVersion uint64
 	lastFrame   time.Time
+	conditions  conditionCache
 
 	mu      sync.Mutex
 	quit    chan struct{}
@@ -199,18 +221,39 @@ func (b *bridge) run() {
 
 // awaitChange waits until a new view is published or the trainer shown
 // publishes a snapshot, and reports false when the bridge stops first.
+// While the Race tab shows runs that train, or that changed since they
+// were drawn, it waits no longer than a tick.
 func (b *bridge) awaitChange() bool {
 	var updates <-chan struct{}
-	if v := b.view.Load(); v != nil && v.trainer != nil {
-		updates = v.trainer.Updates()
+	var tick <-chan time.Time
+	if v := b.view.Load(); v != nil {
+		if v.trainer != nil {
+			updates = v.trainer.Updates()
+		}
+		if b.racing(v) {
+			t := time.NewTimer(b.tick)
+			defer t.Stop()
+			tick = t.C
+		}
 	}
 	select {
 	case <-b.quit:
 		return false
 	case <-b.changed:
 	case <-updates:
+	case <-tick:
 	}
 	return true
+}
+
+// racing reports whether the view shows race runs that train, or that
+// changed since the last frame.
+func (b *bridge) racing(v *view) bool {
+	if v.tab != tabRace {
+		return false
+	}
+	shots := raceShots(v.race.race)
+	return anyRunning(shots) || !sameShots(shots, b.lastRuns)
 }
 
 // sleep waits for d and reports false when the bridge stops first.
@@ -247,17 +290,33 @@ func (b *bridge) draw(force bool) *frame {
 	if v.trainer != nil {
 		snap = v.trainer.Snapshot()
 	}
-	if !force && snap == b.lastSnap && v.version == b.lastVersion {
+	var shots []raceRunShot
+	if v.tab == tabRace {
+		shots = raceShots(v.race.race)
+	}
+	newView, newRuns := v.version != b.lastVersion, !sameShots(shots, b.lastRuns)
+	if !force && snap == b.lastSnap && !newView && !newRuns {
 		return nil
 	}
 	start := time.Now()
-	if !force && snap != nil && snap.State == train.Running && snap.Config.Pace == 0 &&
-		v.version == b.lastVersion && start.Sub(b.lastFrame) < maxSpeedFrame-b.tick/2 {
+	atMax := snap != nil && snap.State == train.Running && snap.Config.Pace == 0 || racingAtMaxSpeed(shots)
+	if !force && atMax && !newView && start.Sub(b.lastFrame) < maxSpeedFrame-b.tick/2 {
 		return nil
 	}
-	b.lastSnap, b.lastVersion, b.lastFrame = snap, v.version, start
 	f := &frame{view: v, snap: snap}
-	f.fit, f.loss = drawCharts(v, snap)
+	switch v.tab {
+	case tabFit:
+		f.fit, f.loss = drawCharts(v, snap)
+	case tabRace:
+		if force || newView || newRuns {
+			f.race = drawRace(&v.race, shots)
+		}
+	case tabLandscape:
+		if force || newView || snap != b.lastSnap {
+			f.landscape = drawLandscape(&v.landscape, snap, &b.conditions)
+		}
+	}
+	b.lastSnap, b.lastRuns, b.lastVersion, b.lastFrame = snap, shots, v.version, start
 	f.elapsed = time.Since(start)
 	return f
 }
@@ -266,7 +325,7 @@ func (b *bridge) draw(force bool) *frame {
 func (b *bridge) showFrame(f *frame) {
 	b.frames.Add(1)
 	b.drawn.Add(int64(f.elapsed))
-	if f.snap != nil && f.snap.State == train.Running {
+	if f.snap != nil && f.snap.State == train.Running || f.race.running() {
 		now := time.Now()
 		if b.runFrames == 0 {
 			b.runFirst = now
@@ -355,6 +414,10 @@ type Stats struct {
 	FramesPerSecond float64       // frames shown per second while training ran
 	MaxDelay        time.Duration // the longest a frame waited for the UI goroutine
 	StepsPerSecond  float64       // training speed of the current run: its steps over its running time
+
+	// RaceStepsPerSecond is the training speed of the race's runs in all:
+	// their steps over the running time of the longest.
+	RaceStepsPerSecond float64
 }
 
 // spawn runs work on a goroutine of its own and then done on the UI

@@ -19,6 +19,7 @@ const stressOps = 3000
 // random operations in quick succession, the way an impatient user
 // would: start, pause, step, reset, solve, edit cells, paste, undo, redo,
 // change the model and the optimizer, the learning rate and the steps,
+// race the optimizers and pause, stop or drop their runs, switch tabs,
 // with training running in the background. Nothing may panic, deadlock
 // or race, and no goroutine may outlive the window.
 func TestStressRandomOperations(t *testing.T) {
@@ -75,6 +76,22 @@ func TestStressRandomOperations(t *testing.T) {
 			}
 		},
 		func() { test.Tap(w.table.sort) },
+		// The race and the landscape, on whichever tab is shown.
+		func() { w.selectTab(w.tabs.Items[rng.IntN(len(w.tabs.Items))].Content) },
+		func() { test.Tap(w.race.preset) },
+		func() { test.Tap(w.race.startAll) },
+		func() {
+			if rows := w.race.runRows; len(rows) > 0 {
+				row := rows[rng.IntN(len(rows))]
+				test.Tap([]*widget.Button{row.pause, row.pause, row.stop, row.drop}[rng.IntN(4)])
+			}
+		},
+		func() { test.Tap(w.race.end) },
+		func() {
+			if opts := w.land.xWeight.Options; len(opts) > 0 {
+				w.land.xWeight.SetSelected(opts[rng.IntN(len(opts))])
+			}
+		},
 	}
 	for i := range stressOps {
 		ops[rng.IntN(len(ops))]()
@@ -101,6 +118,12 @@ func TestStressRandomOperations(t *testing.T) {
 		got := tr.Snapshot().Problem.Data
 		if !slices.Equal(got.X, d.X) || !slices.Equal(got.Y, d.Y) {
 			t.Errorf("the trainer has %v, %v; the table %v, %v", got.X, got.Y, d.X, d.Y)
+		}
+		// So does a race that goes on.
+		for _, run := range raceShots(w.session.Race()) {
+			if got := run.snap.Problem.Data; !slices.Equal(got.X, d.X) || !slices.Equal(got.Y, d.Y) {
+				t.Errorf("run %s has %v, %v; the table %v, %v", run.run.Label, got.X, got.Y, d.X, d.Y)
+			}
 		}
 	}
 	w.Close()

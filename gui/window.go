@@ -63,6 +63,8 @@ type MainWindow struct {
 	charts   *chartsPanel
 	stats    *statsView
 	compare  *compareView
+	race     *raceView
+	land     *landscapeView
 	tabs     *container.AppTabs
 	status   *statusBar
 	menu     *mainMenu
@@ -102,11 +104,16 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 	w.status = newStatusBar(w.onCopyEquation)
 	w.stats = newStatsView(w.onCopyStats)
 	w.compare = newCompareView(s, w.bridge.spawn, w.useModel)
+	w.race = newRaceView(s, w.publishView)
+	w.land = newLandscapeView(s, w.publishView)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Fit"), w.charts.content),
 		container.NewTabItem(lang.L("Statistics"), w.stats.content),
 		container.NewTabItem(lang.L("Compare models"), w.compare.content),
+		container.NewTabItem(lang.L("Race"), w.race.content),
+		container.NewTabItem(lang.L("Landscape"), w.land.content),
 	)
+	w.tabs.OnSelected = func(*container.TabItem) { w.publishView() }
 
 	right := container.NewHSplit(w.tabs, w.settings.content)
 	right.Offset = 0.66
@@ -243,6 +250,8 @@ func (w *MainWindow) sessionChanged(c session.Change) {
 	if c&session.Trainer != 0 {
 		w.trainerChanged()
 	}
+	w.race.follow(c)
+	w.land.follow(c)
 	w.menu.updateEdit()
 	w.publishView()
 	w.updateTitle()
@@ -284,7 +293,7 @@ func (w *MainWindow) updateTitle() {
 
 // publishView tells the bridge what to draw.
 func (w *MainWindow) publishView() {
-	if w.bridge == nil || w.charts == nil {
+	if w.bridge == nil || w.charts == nil || w.race == nil || w.land == nil {
 		return
 	}
 	s := w.session
@@ -296,6 +305,10 @@ func (w *MainWindow) publishView() {
 		chart:    w.charts.settings(xName, yName),
 		fitSize:  w.charts.fit.pixels(),
 		lossSize: w.charts.loss.pixels(),
+
+		tab:       w.shownTab(),
+		race:      w.race.drawing(w.charts.settings(xName, yName)),
+		landscape: w.land.drawing(),
 	})
 }
 
@@ -305,6 +318,10 @@ func (w *MainWindow) showFrame(f *frame) {
 		return
 	}
 	w.charts.show(f)
+	w.race.show(f.race)
+	if f.view.trainer == w.session.Trainer() {
+		w.land.show(f.landscape)
+	}
 	if f.view.trainer != w.session.Trainer() || f.snap == nil {
 		return // drawn for a trainer that has been replaced
 	}
@@ -400,8 +417,12 @@ func (w *MainWindow) changeModel(m fit.Model, k optim.Kind) {
 
 // String returns the measurements on one line.
 func (s Stats) String() string {
-	return fmt.Sprintf("frames %d, %.1f per second while training, %.1f ms to draw a frame, UI goroutine busy at most %.1f ms, training %.3g steps/s",
+	line := fmt.Sprintf("frames %d, %.1f per second while training, %.1f ms to draw a frame, UI goroutine busy at most %.1f ms, training %.3g steps/s",
 		s.Frames, s.FramesPerSecond, float64(s.MeanDraw)/1e6, float64(s.MaxDelay)/1e6, s.StepsPerSecond)
+	if s.RaceStepsPerSecond > 0 {
+		line += fmt.Sprintf(", race %.3g steps/s in all", s.RaceStepsPerSecond)
+	}
+	return line
 }
 
 // Stats returns the measurements of the window's drawing so far.
@@ -418,6 +439,15 @@ func (w *MainWindow) Stats() Stats {
 		if snap := tr.Snapshot(); snap.Elapsed > 0 {
 			s.StepsPerSecond = float64(snap.Step) / snap.Elapsed.Seconds()
 		}
+	}
+	var steps int
+	var longest time.Duration
+	for _, run := range raceShots(w.session.Race()) {
+		steps += run.snap.Step
+		longest = max(longest, run.snap.Elapsed)
+	}
+	if longest > 0 {
+		s.RaceStepsPerSecond = float64(steps) / longest.Seconds()
 	}
 	return s
 }

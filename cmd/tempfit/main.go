@@ -5,6 +5,10 @@
 // Usage:
 //
 //	tempfit [flags] [file.csv | project.tempfit]
+//
+// With --race book the window opens racing the book's optimizers, raw
+// against scaled x, on the Race tab; --stats then measures the drawing of
+// the race.
 package main
 
 import (
@@ -12,12 +16,14 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"tempfit/core/data"
+	"tempfit/core/race"
 	"tempfit/gui"
 )
 
@@ -35,12 +41,14 @@ func main() {
 	steps := flag.Int("steps", 0, "step budget (default: the one chosen last, at first the book's 100000)")
 	speed := flag.String("speed", "animated", "training speed: animated (about 5 s per run) or max (default: the one chosen last)")
 	stats := flag.Bool("stats", false, "print drawing statistics on exit")
+	racePreset := flag.String("race", "", "race a preset of optimizers as soon as the window opens, and show the Race tab: "+presetNames()+" (with --steps, each run's budget)")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "Usage: tempfit [flags] [file.csv | project.tempfit]\n\nFlags:\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
-	if flag.NArg() > 1 || (*speed != "animated" && *speed != "max") {
+	preset, presetOK := race.LookupPreset(*racePreset)
+	if flag.NArg() > 1 || (*speed != "animated" && *speed != "max") || (*racePreset != "" && !presetOK) {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -69,6 +77,14 @@ func main() {
 	if *start {
 		w.Start()
 	}
+	if presetOK {
+		if *steps > 0 {
+			preset.Steps = *steps
+		}
+		if err := w.StartRace(preset); err != nil {
+			fmt.Fprintf(os.Stderr, "tempfit: race %s: %v\n", preset.Name, err)
+		}
+	}
 	// fyne ends its event loop on SIGINT and SIGTERM by itself; the window
 	// stops handing it work at once, and finishes (keeping unsaved work in
 	// the autosave) once the loop has ended, whatever ended it.
@@ -84,4 +100,13 @@ func main() {
 	if *stats {
 		fmt.Fprintf(os.Stderr, "tempfit: %v\n", w.Stats())
 	}
+}
+
+// presetNames lists the names of the race presets, for the usage.
+func presetNames() string {
+	var names []string
+	for _, p := range race.Presets() {
+		names = append(names, p.Name)
+	}
+	return strings.Join(names, ", ")
 }

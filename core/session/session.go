@@ -50,6 +50,9 @@ const (
 	Trainer
 	// File: the document's name or file, or whether it is saved, changed.
 	File
+	// Race: the race of optimizers was made or dropped, or ended because
+	// its points changed (see Session.RaceEnded).
+	Race
 )
 
 // Options configure a new Session.
@@ -105,6 +108,7 @@ type Session struct {
 	trainErr error  // why the model cannot be fitted to the data
 	solved   *train.Trainer
 
+	race     raceHolder
 	autosave autosaver
 	jobs     jobQueue
 	observe  []func(Change)
@@ -164,6 +168,7 @@ func (s *Session) notify(c Change) {
 	if c&Table != 0 {
 		c |= Rows
 	}
+	c |= s.raceFollows(c)
 	for _, f := range s.observe {
 		f(c)
 	}
@@ -226,6 +231,7 @@ func (s *Session) Close() {
 		return
 	}
 	s.closed = true
+	s.stopRace()
 	if s.trainer != nil {
 		s.trainer.Stop()
 	}
