@@ -36,8 +36,8 @@ func (w *MainWindow) onOpen() {
 // Open opens a data file or, by its extension, a project, as File > Open
 // does: a data file with more than two columns asks which to use, one
 // with bad rows offers to import the good ones. Errors are shown in a
-// dialog and returned; nil means the file was opened or a dialog about it
-// is open.
+// dialog and, when known at once, returned; nil means the file was opened,
+// is being read, or a dialog about it is open.
 func (w *MainWindow) Open(path string) error {
 	if session.IsProject(path) {
 		return w.OpenProject(path)
@@ -52,18 +52,35 @@ func (w *MainWindow) Open(path string) error {
 
 // readData reads the data file at path with opts and imports it. When
 // some rows are bad, it offers to import the others.
+//
+// The file is read off the UI goroutine, which a million rows would keep
+// busy for a good part of a second, and imported on it. The error is
+// returned when the reading is done at once, as with a synchronous bridge
+// in tests; otherwise it is shown when the reading ends.
 func (w *MainWindow) readData(path string, opts data.ReadOptions) error {
-	res, good, err := session.ReadFile(path, opts)
-	switch {
-	case good != nil:
-		w.offerGoodRows(err, good, func(r *data.ReadResult) { w.importFile(path, r) })
-		return err
-	case err != nil:
-		w.ShowError(err)
-		return err
+	var (
+		res, good *data.ReadResult
+		err       error
+		done      bool
+	)
+	w.bridge.spawn(func() {
+		res, good, err = session.ReadFile(path, opts)
+	}, func() {
+		done = true
+		switch {
+		case w.closed:
+		case good != nil:
+			w.offerGoodRows(err, good, func(r *data.ReadResult) { w.importFile(path, r) })
+		case err != nil:
+			w.ShowError(err)
+		default:
+			w.importFile(path, res)
+		}
+	})
+	if !done {
+		return nil
 	}
-	w.importFile(path, res)
-	return nil
+	return err
 }
 
 // offerGoodRows tells why reading failed and offers to use the rows that

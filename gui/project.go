@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tempfit/core/project"
+	"tempfit/core/session"
 )
 
 // onSave saves the project, asking where if it has no file yet.
@@ -60,14 +61,34 @@ func (w *MainWindow) SaveProject(path string) error {
 // OpenProject opens the project file at path, continuing its training
 // where it stopped. A file that cannot be read whole is refused with a
 // dialog and the window stays as it was.
+//
+// The file is read and its trainer made off the UI goroutine; the error is
+// returned when that is done at once, as with a synchronous bridge in
+// tests, and otherwise shown when it ends.
 func (w *MainWindow) OpenProject(path string) error {
 	w.table.commit(0, 0)
-	if err := w.session.OpenProject(path); err != nil {
-		w.ShowError(err)
-		return err
+	var (
+		lp   *session.LoadedProject
+		err  error
+		done bool
+	)
+	w.bridge.spawn(func() {
+		lp, err = session.LoadProject(path)
+	}, func() {
+		done = true
+		switch {
+		case w.closed:
+		case err != nil:
+			w.ShowError(err)
+		default:
+			w.session.OpenLoaded(lp)
+			w.addRecent(path)
+		}
+	})
+	if !done {
+		return nil
 	}
-	w.addRecent(path)
-	return nil
+	return err
 }
 
 // addRecent puts path first in File > Open Recent.

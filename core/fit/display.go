@@ -117,7 +117,7 @@ func (pr *Problem) Coefficients(w []float64) Coefficients {
 // optimum and fixes t's centre and scale.
 func (pr *Problem) chooseDisplay() {
 	c := Coefficients{Model: pr.Basis.Model, Variable: "x"}
-	lo, hi := pr.Data.XRange()
+	lo, hi := pr.xlo, pr.xhi
 	c.CenterText, c.ScaleText = shortCenterScale(lo, hi)
 	c.Center, _ = strconv.ParseFloat(c.CenterText, 64)
 	c.Scale, _ = strconv.ParseFloat(c.ScaleText, 64)
@@ -240,7 +240,7 @@ func (pr *Problem) rawError(exactRaw []*big.Float, rounded []float64) float64 {
 		diff[i] = new(big.Float).SetPrec(convPrec).SetFloat64(v)
 		diff[i].Sub(diff[i], exactRaw[i])
 	}
-	lo, hi := pr.Data.XRange()
+	lo, hi := pr.xlo, pr.xhi
 	worst := 0.0
 	y := new(big.Float).SetPrec(convPrec)
 	xb := new(big.Float).SetPrec(convPrec)
@@ -259,8 +259,14 @@ func (pr *Problem) rawError(exactRaw []*big.Float, rounded []float64) float64 {
 }
 
 // yRange returns the range of the data's y, or a stand-in when it is zero:
-// the largest |y|, or 1.
+// the largest |y|, or 1. It is found once.
 func (pr *Problem) yRange() float64 {
+	pr.yRangeOnce.Do(func() { pr.yRng = pr.findYRange() })
+	return pr.yRng
+}
+
+// findYRange finds what yRange returns.
+func (pr *Problem) findYRange() float64 {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	largest := 0.0
 	for _, y := range pr.Data.Y {

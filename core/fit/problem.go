@@ -67,6 +67,9 @@ type Problem struct {
 	rawMap         [][]*big.Float // Chebyshev to raw power coefficients
 	shownMap       [][]*big.Float // Chebyshev to power coefficients in the shown t
 	shownMatrix    []float64      // design to shown coefficients, p×p, rounded
+	xlo, xhi       float64        // the data's x range
+	yRangeOnce     sync.Once
+	yRng           float64 // see yRange
 	boundsOnce     sync.Once
 	featureMax     []float64 // the largest |f_i(x)| at the ends and middle of the x range
 	yMax           float64   // the largest |y|
@@ -102,7 +105,7 @@ func NewProblem(d *data.Dataset, m Model) (*Problem, error) {
 	if err != nil {
 		return nil, err
 	}
-	pr := &Problem{Data: d, Basis: NewBasis(m, lo, hi), design: ds}
+	pr := &Problem{Data: d, Basis: NewBasis(m, lo, hi), design: ds, xlo: lo, xhi: hi}
 	if err := pr.scaleY(); err != nil {
 		return nil, err
 	}
@@ -171,7 +174,7 @@ func (pr *Problem) prepareFeatures() error {
 		finite = finite && !math.IsNaN(v) && !math.IsInf(v, 0)
 	}
 	if !finite {
-		lo, hi := pr.Data.XRange()
+		lo, hi := pr.xlo, pr.xhi
 		return fmt.Errorf("fit: raw powers of x up to x^%d overflow float64 for x as large as %g; use scaled x", pr.Basis.Model.TrendDegree(), math.Max(math.Abs(lo), math.Abs(hi)))
 	}
 	pr.gram = gramOf(pr.factor, len(pr.opt))
@@ -319,7 +322,7 @@ func (pr *Problem) findBounds() {
 	p := len(pr.opt)
 	pr.featureMax = make([]float64, p)
 	f := make([]float64, p)
-	lo, hi := pr.Data.XRange()
+	lo, hi := pr.xlo, pr.xhi
 	for _, x := range []float64{lo, (lo + hi) / 2, hi} {
 		pr.Basis.Features(x, f)
 		for i, v := range f {

@@ -81,16 +81,46 @@ func (s *Session) SaveProject(path string) error {
 // where it stopped. A file that cannot be read whole is refused and the
 // document stays as it was.
 func (s *Session) OpenProject(path string) error {
-	l, err := readProject(path)
+	l, err := LoadProject(path)
 	if err != nil {
 		return err
 	}
-	s.showLoaded(l)
-	s.projectPath = absPath(path)
-	s.name = filepath.Base(path)
-	s.markSavedAt(l.p.Step)
-	s.notify(Document | Trainer | File)
+	s.OpenLoaded(l)
 	return nil
+}
+
+// LoadedProject is a project file read and checked, with its trainer made
+// and continued from where the project stopped: ready to become the
+// document.
+type LoadedProject struct {
+	path string
+	l    *loaded
+}
+
+// LoadProject reads the project file at path and prepares it, the slow
+// part of OpenProject, on any goroutine. A file that cannot be read
+// whole is refused.
+func LoadProject(path string) (*LoadedProject, error) {
+	l, err := readProject(path)
+	if err != nil {
+		return nil, err
+	}
+	return &LoadedProject{path: path, l: l}, nil
+}
+
+// OpenLoaded makes a project prepared by LoadProject the document.
+func (s *Session) OpenLoaded(lp *LoadedProject) {
+	if s.closed {
+		if lp.l.trainer != nil {
+			lp.l.trainer.Stop()
+		}
+		return
+	}
+	s.showLoaded(lp.l)
+	s.projectPath = absPath(lp.path)
+	s.name = filepath.Base(lp.path)
+	s.markSavedAt(lp.l.p.Step)
+	s.notify(Document | Trainer | File)
 }
 
 // loaded is a project read and checked, ready to become the document.
