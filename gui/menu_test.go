@@ -154,6 +154,7 @@ func TestPreferencesOutliveTheWindow(t *testing.T) {
 	w1 := newWindowOn(t, a)
 	w1.settings.kind.SetSelected("Seasonal")
 	w1.settings.harmonics.SetSelected("3")
+	w1.settings.trend.SetSelected("2")
 	w1.settings.method.SetSelected("Momentum")
 	w1.settings.rate.SetText("0.003")
 	w1.settings.rate.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -168,7 +169,7 @@ func TestPreferencesOutliveTheWindow(t *testing.T) {
 	if got.Model != cfg.Model || got.Method != optim.Momentum || got.LearningRate != 0.003 || got.Steps != 7000 || got.Pace != 0 {
 		t.Errorf("the next window has %+v, want %+v", got, cfg)
 	}
-	if w2.settings.kind.Selected != "Seasonal" || w2.settings.harmonics.Selected != "3" || w2.settings.method.Selected != "Momentum" || w2.settings.animated() {
+	if w2.settings.kind.Selected != "Seasonal" || w2.settings.harmonics.Selected != "3" || w2.settings.trend.Selected != "2" || w2.settings.method.Selected != "Momentum" || w2.settings.animated() {
 		t.Error("the settings panel does not show the settings remembered")
 	}
 	if s := w2.session.Trainer().Snapshot().Config; s.Method != optim.Momentum || s.Model.Harmonics != 3 {

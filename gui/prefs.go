@@ -23,6 +23,7 @@ const (
 	prefKind         = "settings.model"
 	prefDegree       = "settings.degree"
 	prefHarmonics    = "settings.harmonics"
+	prefTrend        = "settings.trend"
 	prefPeriod       = "settings.period"
 	prefScaling      = "settings.scaling"
 	prefOptimizer    = "settings.optimizer"
@@ -63,6 +64,7 @@ func (s prefs) loadConfig(cfg train.Config) train.Config {
 		Kind:      fit.Kind(p.String(prefKind)),
 		Degree:    p.IntWithFallback(prefDegree, cfg.Model.Degree),
 		Harmonics: p.IntWithFallback(prefHarmonics, cfg.Model.Harmonics),
+		Trend:     p.IntWithFallback(prefTrend, cfg.Model.Trend),
 		Period:    p.FloatWithFallback(prefPeriod, cfg.Model.Period),
 		Scaling:   fit.Scaling(p.StringWithFallback(prefScaling, string(cfg.Model.Scaling))),
 	}
@@ -101,6 +103,7 @@ func (s prefs) saveConfig(cfg train.Config) {
 	p.SetString(prefKind, string(m.Kind))
 	p.SetInt(prefDegree, m.Degree)
 	p.SetInt(prefHarmonics, m.Harmonics)
+	p.SetInt(prefTrend, m.Trend)
 	p.SetFloat(prefPeriod, m.Period)
 	p.SetString(prefScaling, string(m.Scaling))
 	p.SetString(prefOptimizer, string(cfg.Method))
