@@ -82,6 +82,7 @@ crash: deps
 
 screenshot: deps
 	bash scripts/screenshot.sh
+	bash scripts/screenshots.sh
 
 package: deps
 	bash scripts/package.sh

@@ -245,8 +245,12 @@ func readNoteText(n session.ReadNote) string {
 		if n.Missing > len(n.Lines) {
 			list += ", …"
 		}
-		parts = append(parts, lang.L("Skipped {{.Count}} rows with a missing x or y (lines {{.Lines}}).",
-			map[string]any{"Count": n.Missing, "Lines": list}))
+		if n.Missing == 1 {
+			parts = append(parts, lang.L("Skipped 1 row with a missing x or y (line {{.Lines}}).", map[string]any{"Lines": list}))
+		} else {
+			parts = append(parts, lang.L("Skipped {{.Count}} rows with a missing x or y (lines {{.Lines}}).",
+				map[string]any{"Count": n.Missing, "Lines": list}))
+		}
 	}
 	if n.Encoding != "" {
 		parts = append(parts, lang.L("Read as {{.Encoding}}.", map[string]any{"Encoding": encodingLabel(n.Encoding)}))
