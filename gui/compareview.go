@@ -4,6 +4,7 @@ import (
 	"image"
 	"math"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -47,22 +48,8 @@ func newCompareView(s *session.Session, spawn func(work, done func()), use func(
 	v.useBest.Disable()
 	v.status = widget.NewLabel(lang.L("Compare every degree (or number of harmonics) by how well it predicts points it was not fitted to."))
 	v.status.Wrapping = fyne.TextWrapWord
-	v.table = widget.NewTable(
-		func() (int, int) {
-			if len(v.rows) == 0 {
-				return 0, 0
-			}
-			return len(v.rows), len(v.rows[0])
-		},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.TextStyle.Bold = id.Row == 0 || v.rows[id.Row][0] != "" && v.rows[id.Row][0][0] == '*'
-			l.SetText(v.rows[id.Row][id.Col])
-		})
-	for c, width := range []float32{120, 50, 110, 110, 110, 90, 90} {
-		v.table.SetColumnWidth(c, width)
-	}
+	best := func(row int) bool { return strings.HasPrefix(v.rows[row][0], "*") }
+	v.table = newTextTable(func() [][]string { return v.rows }, best, 120, 50, 110, 110, 110, 90, 90)
 	v.chart = newChartView(v.draw)
 	top := container.NewVBox(v.status, container.NewHBox(v.run, v.useBest))
 	split := container.NewVSplit(v.table, v.chart)

@@ -30,22 +30,7 @@ type statsView struct {
 // newStatsView builds an empty statistics view; onCopy copies it.
 func newStatsView(onCopy func()) *statsView {
 	v := &statsView{summary: widget.NewForm(), values: map[string]*widget.Label{}}
-	v.estimates = widget.NewTable(
-		func() (int, int) {
-			if len(v.rows) == 0 {
-				return 0, 0
-			}
-			return len(v.rows), len(v.rows[0])
-		},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.TextStyle.Bold = id.Row == 0
-			l.SetText(v.rows[id.Row][id.Col])
-		})
-	for c, width := range []float32{70, 90, 110, 110, 80, 90, 110, 110} {
-		v.estimates.SetColumnWidth(c, width)
-	}
+	v.estimates = newTextTable(func() [][]string { return v.rows }, nil, 70, 90, 110, 110, 80, 90, 110, 110)
 	v.note = widget.NewLabel(lang.L("Standard errors, t, p and intervals assume independent errors of one variance, normally distributed."))
 	v.note.Wrapping = fyne.TextWrapWord
 	v.note.Importance = widget.LowImportance

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -57,19 +56,11 @@ Flags:
 func runDegrees(args []string, stdout, stderr io.Writer) int {
 	const cmd = "tempfit-cli degrees"
 	var f degreesFlags
-	fs := newDegreesFlagSet(&f, stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	set, status, ok := parseFlags(newDegreesFlagSet(&f, stderr), args, stderr)
+	if !ok {
+		return status
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", cmd, fs.Arg(0))
-		return exitUsage
-	}
-	f.set = map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
+	f.set = set
 	return exitStatus(compareAndReport(&f, stdout, stderr), cmd, stderr)
 }
 

@@ -31,20 +31,31 @@ func flagError(flagName string, err error) error {
 
 func runFit(args []string, stdout, stderr io.Writer) int {
 	var f fitFlags
-	fs := newFitFlagSet(&f, stderr)
+	set, status, ok := parseFlags(newFitFlagSet(&f, stderr), args, stderr)
+	if !ok {
+		return status
+	}
+	f.set = set
+	return exitStatus(fitAndReport(&f, stdout, stderr), "tempfit-cli fit", stderr)
+}
+
+// parseFlags parses a command's arguments with fs and returns the flags
+// given on the command line. When it returns ok false, the command ends
+// with the exit status given: 0 after -h, 2 for a mistake, told on stderr.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (set map[string]bool, status int, ok bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+			return nil, exitOK, false
 		}
-		return exitUsage
+		return nil, exitUsage, false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "tempfit-cli fit: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return nil, exitUsage, false
 	}
-	f.set = map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
-	return exitStatus(fitAndReport(&f, stdout, stderr), "tempfit-cli fit", stderr)
+	set = map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	return set, exitOK, true
 }
 
 // exitStatus reports err, if any, on stderr after the command's name and

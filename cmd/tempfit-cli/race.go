@@ -66,31 +66,12 @@ func newRaceFlagSet(f *raceFlags, output io.Writer) *flag.FlagSet {
 
 func runRace(args []string, stdout, stderr io.Writer) int {
 	var f raceFlags
-	fs := newRaceFlagSet(&f, stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	set, status, ok := parseFlags(newRaceFlagSet(&f, stderr), args, stderr)
+	if !ok {
+		return status
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "tempfit-cli race: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
-	}
-	f.set = map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
-	err := raceAndReport(&f, stdout, stderr)
-	var ue usageError
-	switch {
-	case err == nil:
-		return exitOK
-	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "tempfit-cli race: %v\n", err)
-		return exitUsage
-	default:
-		fmt.Fprintf(stderr, "tempfit-cli race: %v\n", err)
-		return exitData
-	}
+	f.set = set
+	return exitStatus(raceAndReport(&f, stdout, stderr), "tempfit-cli race", stderr)
 }
 
 // plan returns the model, the steps of each run and the runs the flags ask
