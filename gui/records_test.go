@@ -297,3 +297,44 @@ func TestExtendTheCurveToADate(t *testing.T) {
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	contains(t, "message", w.charts.message.Text, "Not a date: soon")
 }
+
+// The README's journey with a real station record: open it, fit a trend
+// and a season, read the trend per decade, export next year's days.
+func TestDeathValleyJourney(t *testing.T) {
+	w := newWindow(t)
+	if err := w.Open(filepath.Join("..", "sampledata", "death-valley-2018.csv")); err != nil {
+		t.Fatal(err)
+	}
+	contains(t, "preview", dialogText(t, w), "5 columns", "1. DATE", "2. TMAX", "2018-01-01")
+	tapButton(t, w, "Import")
+	noDialog(t, w)
+	w.Sync()
+	contains(t, "message", w.status.message.Text, "Skipped 1 row with a missing x or y (line 54).")
+	if x, y := w.session.Sheet().Names(); x != "DATE" || y != "TMAX" || w.session.Data().Len() != 363 {
+		t.Fatalf("imported %s, %s: %d points", x, y, w.session.Data().Len())
+	}
+	w.settings.kind.SetSelected("Seasonal")
+	w.settings.trend.SetSelected("1")
+	w.settings.method.SetSelected("Exact (least squares)")
+	w.Sync()
+	test.Tap(w.settings.startPause)
+	w.session.Trainer().Wait()
+	w.Sync()
+	contains(t, "equation", w.status.equation.Text, "x = days since 2018-01-01")
+	contains(t, "facts", w.status.facts.Text, "TMAX per decade (95%:")
+
+	dir := t.TempDir()
+	w.prefs.setFolder(folderExport, filepath.Join(dir, "any"))
+	typeShortcut(t, w, ctrl(fyne.KeyE, false))
+	inDialog[*widget.RadioGroup](t, w)[0].SetSelected("Every day of the next year")
+	tapButton(t, w, "Export…")
+	answerSave(t, w, "2019.csv")
+	b, err := os.ReadFile(filepath.Join(dir, "2019.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 366 || lines[0] != "DATE,predicted,lower,upper" || !strings.HasPrefix(lines[1], "2019-01-01,") || !strings.HasPrefix(lines[365], "2019-12-31,") {
+		t.Errorf("%d lines: %q … %q", len(lines), lines[:2], lines[len(lines)-1])
+	}
+}
