@@ -93,7 +93,6 @@ func NewMainWindow(a fyne.App, opts Options) *MainWindow {
 		Data:     d,
 		Name:     book.File,
 		Autosave: autosavePath(a),
-		Memory:   a.Preferences(),
 	})
 	w.bridge = newBridge(w.session, w.showFrame, opts.Tick, opts.Autosave)
 

@@ -1,33 +1,79 @@
 package session
 
 import (
+	"encoding/json"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
+	"tempfit/core/data"
 	"tempfit/core/project"
 	"tempfit/core/train"
 )
 
-// Memory keys of the notes kept about autosaved work.
-const (
-	noteProject = "autosave.project" // the project file of the work, or ""
-	noteName    = "autosave.name"    // the name of the work
-)
+// autosaveNote is what a project file does not hold about autosaved work:
+// the project file it belongs to and the name the window showed. It is
+// kept in a small file beside the autosave, written before it, so that a
+// kill at any moment leaves a note at least as new as the autosave.
+type autosaveNote struct {
+	Project string `json:"project,omitempty"` // the project file of the work, or ""
+	Name    string `json:"name,omitempty"`    // the name of the work
+}
+
+// notePath returns the path of the note beside the autosave file at path.
+func notePath(path string) string {
+	return strings.TrimSuffix(path, filepath.Ext(path)) + "-note.json"
+}
+
+// writeNote writes n beside the autosave file at path, atomically.
+func writeNote(path string, n autosaveNote) error {
+	b, err := json.Marshal(n)
+	if err != nil {
+		return err
+	}
+	return data.WriteFileAtomic(notePath(path), 0o600, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// readNote reads the note beside the autosave file at path; a missing or
+// damaged note gives an untitled document.
+func readNote(path string) autosaveNote {
+	var n autosaveNote
+	b, err := os.ReadFile(notePath(path))
+	if err != nil || json.Unmarshal(b, &n) != nil {
+		return autosaveNote{}
+	}
+	return n
+}
+
+// removeAutosaveFiles removes the autosave file at path and its note.
+func removeAutosaveFiles(path string) error {
+	err := os.Remove(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.Remove(notePath(path)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
 
 // autosaver is the session's state of autosaving.
 type autosaver struct {
-	path   string // the autosave file; "" for none
-	memory Memory
-	held   bool        // an autosave of an earlier run waits to be offered: keep it
-	wrote  bool        // the autosave file holds this session's work
-	last   autosaveKey // what was autosaved last
+	path  string      // the autosave file; "" for none
+	held  bool        // an autosave of an earlier run waits to be offered: keep it
+	wrote bool        // the autosave file holds this session's work
+	last  autosaveKey // what was autosaved last
 }
 
-func newAutosaver(path string, m Memory) autosaver {
-	a := autosaver{path: path, memory: m}
+func newAutosaver(path string) autosaver {
+	a := autosaver{path: path}
 	if path != "" {
 		if _, err := os.Stat(path); err == nil {
 			a.held = true
@@ -50,19 +96,21 @@ type autosaveKey struct {
 type AutosaveJob struct {
 	path   string
 	p      *project.Project
+	note   autosaveNote
 	remove bool
 	key    autosaveKey
 }
 
-// Run writes or removes the autosave file. It may run on any goroutine.
+// Run writes or removes the autosave file and its note. It may run on
+// any goroutine.
 func (j AutosaveJob) Run() error {
 	if j.remove {
-		if err := os.Remove(j.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		return nil
+		return removeAutosaveFiles(j.path)
 	}
 	if err := os.MkdirAll(filepath.Dir(j.path), 0o700); err != nil {
+		return err
+	}
+	if err := writeNote(j.path, j.note); err != nil {
 		return err
 	}
 	return project.Save(j.path, j.p)
@@ -99,7 +147,7 @@ func (s *Session) NextAutosave() (AutosaveJob, bool) {
 	if a.wrote && key == a.last {
 		return AutosaveJob{}, false
 	}
-	return AutosaveJob{path: a.path, p: s.Project(), key: key}, true
+	return AutosaveJob{path: a.path, p: s.Project(), note: s.autosaveNote(), key: key}, true
 }
 
 // AutosaveDone records the outcome of an autosave; after a failure the
@@ -114,7 +162,6 @@ func (s *Session) AutosaveDone(j AutosaveJob, err error) {
 		return
 	}
 	a.wrote, a.last = true, j.key
-	s.noteAutosave()
 }
 
 // Autosave does one autosave at once, on the owner's goroutine.
@@ -128,13 +175,9 @@ func (s *Session) Autosave() error {
 	return err
 }
 
-// noteAutosave remembers the project file and the name of the work
-// autosaved, to give them back when it is restored.
-func (s *Session) noteAutosave() {
-	if m := s.autosave.memory; m != nil {
-		m.SetString(noteProject, s.projectPath)
-		m.SetString(noteName, s.name)
-	}
+// autosaveNote returns the note to keep beside an autosave of the work.
+func (s *Session) autosaveNote() autosaveNote {
+	return autosaveNote{Project: s.projectPath, Name: s.name}
 }
 
 // RemoveAutosave deletes the autosave file, after a save or when the
@@ -145,7 +188,7 @@ func (s *Session) RemoveAutosave() error {
 		return nil
 	}
 	a.held, a.wrote = false, false
-	return AutosaveJob{path: a.path, remove: true}.Run()
+	return removeAutosaveFiles(a.path)
 }
 
 // Recoverable reports whether the autosave of an earlier run that did not
@@ -175,10 +218,8 @@ func (s *Session) RestoreAutosave() error {
 	}
 	a.held = false
 	s.showLoaded(l)
-	s.projectPath, s.name = "", ""
-	if m := a.memory; m != nil {
-		s.projectPath, s.name = m.String(noteProject), m.String(noteName)
-	}
+	n := readNote(a.path)
+	s.projectPath, s.name = n.Project, n.Name
 	s.markSavedAt(l.p.Step)
 	s.restored = true
 	a.wrote = true
@@ -196,12 +237,7 @@ func (s *Session) FinishAutosave(discard bool) error {
 	case a.path == "" || a.held:
 		return nil
 	case s.Unsaved() && !discard:
-		j := AutosaveJob{path: a.path, p: s.Project()}
-		if err := j.Run(); err != nil {
-			return err
-		}
-		s.noteAutosave()
-		return nil
+		return AutosaveJob{path: a.path, p: s.Project(), note: s.autosaveNote()}.Run()
 	}
 	return s.RemoveAutosave()
 }

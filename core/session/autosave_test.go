@@ -14,7 +14,7 @@ import (
 func autosaveOptions(t *testing.T) (Options, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "store", "autosave.tempfit")
-	return Options{Autosave: path, Memory: memory{}}, path
+	return Options{Autosave: path}, path
 }
 
 func exists(path string) bool {
@@ -103,6 +103,48 @@ func TestAutosaveRestoredAfterACrash(t *testing.T) {
 	}
 	if exists(path) || n.Unsaved() {
 		t.Error("the autosave outlived a save")
+	}
+}
+
+func TestAutosaveKeepsWhereTheWorkCameFrom(t *testing.T) {
+	opts, path := autosaveOptions(t)
+	s := newBookWith(t, opts)
+	kept := filepath.Join(t.TempDir(), "kept.tempfit")
+	if err := s.SaveProject(kept); err != nil {
+		t.Fatal(err)
+	}
+	s.Edit(0, sheet.Y, "6.5")
+	j, ok := s.NextAutosave()
+	if !ok {
+		t.Fatal("no autosave of the edit")
+	}
+	// The app is killed as soon as the job has run: nothing after it,
+	// not even AutosaveDone, happens.
+	if err := j.Run(); err != nil {
+		t.Fatal(err)
+	}
+	n := newBookWith(t, Options{Autosave: path})
+	if err := n.RestoreAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	if n.Name() != "kept.tempfit" || n.ProjectPath() != kept || !n.Unsaved() {
+		t.Errorf("restored as %q from %q, unsaved %v", n.Name(), n.ProjectPath(), n.Unsaved())
+	}
+	// Without its note, the work comes back untitled rather than not at all.
+	n.Edit(0, sheet.Y, "7.5")
+	if err := n.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(notePath(path))
+	u := newBookWith(t, Options{Autosave: path})
+	if err := u.RestoreAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	if y(u, 0) != 7.5 || u.Name() != "" || u.ProjectPath() != "" {
+		t.Errorf("restored y %v as %q from %q", y(u, 0), u.Name(), u.ProjectPath())
+	}
+	if err := u.RemoveAutosave(); err != nil || exists(path) || exists(notePath(path)) {
+		t.Errorf("removing the autosave left files: %v", err)
 	}
 }
 

@@ -16,12 +16,6 @@ import (
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
-// memory is a Memory in a map.
-type memory map[string]string
-
-func (m memory) String(key string) string    { return m[key] }
-func (m memory) SetString(key, value string) { m[key] = value }
-
 // book reads the book's twelve months.
 func book(t testing.TB) *data.Dataset {
 	t.Helper()

@@ -235,7 +235,7 @@ func TestReplacingTheDocumentEndsTheRace(t *testing.T) {
 
 func TestRestoringAnAutosaveEndsTheRace(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "autosave.tempfit")
-	s := newBookWith(t, Options{Autosave: path, Memory: memory{}})
+	s := newBookWith(t, Options{Autosave: path})
 	s.Edit(0, sheet.Y, "9")
 	if err := s.Autosave(); err != nil {
 		t.Fatal(err)

@@ -68,16 +68,6 @@ type Options struct {
 
 	// Autosave is the path of the autosave file; "" means no autosaves.
 	Autosave string
-
-	// Memory keeps small notes between runs of the app (the project and
-	// the name of autosaved work); nil means none are kept.
-	Memory Memory
-}
-
-// Memory keeps strings between runs of the app. fyne's Preferences is one.
-type Memory interface {
-	String(key string) string
-	SetString(key, value string)
 }
 
 // Session is one open document. See the package comment for the goroutine
@@ -122,7 +112,7 @@ func New(opts Options) *Session {
 		name:     opts.Name,
 		cfg:      withDefaults(opts.Config),
 		extendTo: math.NaN(),
-		autosave: newAutosaver(opts.Autosave, opts.Memory),
+		autosave: newAutosaver(opts.Autosave),
 		jobs:     newJobQueue(),
 	}
 	if opts.Data != nil {
