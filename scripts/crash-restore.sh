@@ -24,6 +24,9 @@ trap 'rm -rf "$work"' EXIT
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   set -euo pipefail
   rounds=$1 work=$2
+  pid=""
+  finish() { if [ -n "$pid" ]; then kill -KILL "$pid" 2>/dev/null || true; fi; }
+  trap finish EXIT
   title() { xdotool getwindowname "$(xdotool search --sync --name Tempfit | head -n 1)"; }
   for round in $(seq 1 "$rounds"); do
     export XDG_CONFIG_HOME=$work/round$round
