@@ -85,6 +85,7 @@ type bridge struct {
 	drawn   atomic.Int64  // total drawing time in nanoseconds
 	delay   atomic.Int64  // the longest a frame waited in fyne.Do, in nanoseconds
 	wakes   atomic.Int64  // times the drawing goroutine woke up
+	saves   atomic.Int64  // autosaves written and recorded by the session
 
 	// Frames shown while training ran, and the times of the first and the
 	// last of them; touched only on the UI goroutine.
@@ -403,6 +404,9 @@ func (b *bridge) autosaver() {
 				fyne.LogError("Autosave to "+n.j.Path(), err)
 			}
 			b.session.AutosaveDone(n.j, err)
+			if err == nil {
+				b.saves.Add(1)
+			}
 		})
 	}
 }
