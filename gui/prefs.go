@@ -36,8 +36,6 @@ const (
 	prefColumns      = "columns:"      // + the absolute path of a data file
 	prefFolder       = "folder."       // + folderData, folderProject or folderExport
 	prefChart        = "export.chart." // + width or height
-	prefAutosaveOf   = "autosave.project"
-	prefAutosaveName = "autosave.name"
 )
 
 // The folders the file dialogs remember, one for each kind of file.
