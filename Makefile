@@ -52,7 +52,11 @@ bench-cli: cli
 	@test -s $(BENCH_DIR)/1m.csv || awk 'BEGIN { srand(1); print "x,y"; for (i = 0; i < 1000000; i++) printf "%.3f,%.8f\n", i / 1000, 20 + 10 * rand() + i / 1e6 }' > $(BENCH_DIR)/1m.csv
 	@test -s $(BENCH_DIR)/13m.csv || awk 'BEGIN { srand(7); print "x,y"; for (i = 0; i < 13000000; i++) printf "%d,%.3f\n", i, 20 + 10 * rand() }' > $(BENCH_DIR)/13m.csv
 	@if command -v hyperfine >/dev/null; then \
-		hyperfine -w 2 -r 10 './$(BIN)/tempfit-cli fit --data $(BENCH_DIR)/1m.csv --optimizer exact --out $(BENCH_DIR)/pred.csv'; \
+		peers=""; \
+		if /usr/bin/python3 -c 'import pandas' 2>/dev/null; then \
+			peers="'/usr/bin/python3 scripts/peers.py pandas $(BENCH_DIR)/1m.csv $(BENCH_DIR)/pred-pandas.csv' '/usr/bin/python3 scripts/peers.py numpy $(BENCH_DIR)/1m.csv $(BENCH_DIR)/pred-numpy.csv'"; \
+		fi; \
+		eval hyperfine -N -w 1 -r 8 "'./$(BIN)/tempfit-cli fit --data $(BENCH_DIR)/1m.csv --optimizer exact --out $(BENCH_DIR)/pred.csv'" $$peers; \
 	else \
 		for i in 1 2 3 4 5; do /usr/bin/time -f '%e s' ./$(BIN)/tempfit-cli fit --data $(BENCH_DIR)/1m.csv --optimizer exact --out $(BENCH_DIR)/pred.csv >/dev/null; done; \
 	fi
