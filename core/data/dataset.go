@@ -59,8 +59,7 @@ func (d *Dataset) Len() int { return len(d.X) }
 func (d *Dataset) XRange() (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, v := range d.X {
-		lo = math.Min(lo, v)
-		hi = math.Max(hi, v)
+		lo, hi = min(lo, v), max(hi, v)
 	}
 	return lo, hi
 }

@@ -268,11 +268,10 @@ func (pr *Problem) yRange() float64 {
 // findYRange finds what yRange returns.
 func (pr *Problem) findYRange() float64 {
 	lo, hi := math.Inf(1), math.Inf(-1)
-	largest := 0.0
 	for _, y := range pr.Data.Y {
-		lo, hi = math.Min(lo, y), math.Max(hi, y)
-		largest = math.Max(largest, math.Abs(y))
+		lo, hi = min(lo, y), max(hi, y)
 	}
+	largest := max(-lo, hi)
 	switch {
 	case hi > lo:
 		return hi - lo

@@ -124,7 +124,7 @@ func NewProblem(d *data.Dataset, m Model) (*Problem, error) {
 func (pr *Problem) scaleY() error {
 	largest := 0.0
 	for _, y := range pr.Data.Y {
-		largest = math.Max(largest, math.Abs(y))
+		largest = max(largest, math.Abs(y))
 	}
 	pr.yScale = 1
 	if largest == 0 {
