@@ -62,7 +62,8 @@ func RenderDPI(p *plot.Plot, width, height, dpi int) (img image.Image, err error
 	ctx.SetInterpolator(xdraw.ApproxBiLinear)
 	ctx.InvertY()
 	c := vgimg.NewWith(vgimg.UseImageWithContext(rgba, ctx), vgimg.UseDPI(dpi))
-	if bg := p.BackgroundColor; bg != nil {
+	bg := p.BackgroundColor
+	if bg != nil {
 		// NewWith has filled the image with white.
 		if r, g, b, a := bg.RGBA(); r&g&b&a != 0xffff {
 			draw.Draw(rgba, rgba.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
@@ -71,7 +72,7 @@ func RenderDPI(p *plot.Plot, width, height, dpi int) (img image.Image, err error
 		defer func() { p.BackgroundColor = bg }()
 	}
 	defer fitXTicks(p, width*DPI/dpi)()
-	p.Draw(page(vgdraw.New(c)))
+	drawPlot(p, page(vgdraw.New(c)), bg)
 	return rgba, nil
 }
 
@@ -134,7 +135,7 @@ func Write(w io.Writer, p *plot.Plot, width, height vg.Length, format string) (e
 			return fmt.Errorf("chart: %w", err)
 		}
 	}
-	p.Draw(page(vgdraw.New(c)))
+	drawPlot(p, page(vgdraw.New(c)), p.BackgroundColor)
 	_, err = c.WriteTo(w)
 	return err
 }

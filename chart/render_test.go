@@ -226,6 +226,8 @@ func TestLinTicks(t *testing.T) {
 		{linTicks{N: 7, Integer: true}, 0, 2, []string{"0", "1", "2"}},
 		{linTicks{N: 7, Integer: true}, 1, 24, []string{"5", "10", "15", "20"}},
 		{linTicks{N: 5}, 1e8, 5e8, []string{"1e+08", "2e+08", "3e+08", "4e+08", "5e+08"}},
+		// Steps of a long race: one form on the whole axis.
+		{linTicks{N: 7, Integer: true}, 0, 3.6e7, []string{"0", "5e+06", "1e+07", "1.5e+07", "2e+07", "2.5e+07", "3e+07", "3.5e+07"}},
 	}
 	for _, test := range tests {
 		var got []string

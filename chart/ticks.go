@@ -48,8 +48,11 @@ func (t linTicks) Ticks(lo, hi float64) []plot.Tick {
 		return nil
 	}
 
+	// One form for every label on the axis: 5e+06 next to 1e+07, not
+	// 5000000.
+	scientific := exp < -4 || math.Max(math.Abs(lo), math.Abs(hi)) >= 1e7
 	format := func(v float64) string {
-		if exp < -4 || math.Abs(v) >= 1e7 {
+		if scientific {
 			// Enough significant digits to tell neighbouring
 			// labels apart.
 			digits := int(math.Floor(math.Log10(math.Abs(v)))-exp) + 1
