@@ -17,7 +17,7 @@ import (
 // and its three buttons, first so that they show however narrow the
 // table; the run, its state, step, the steps to within 1% and 0.1% of the
 // optimum, the best loss, the gap and the wall time.
-var raceColumns = fixedColumns{18, 36, 36, 36, 160, 76, 78, 80, 88, 96, 72, 60}
+var raceColumns = fixedColumns{18, 36, 36, 36, 160, 76, 104, 104, 104, 96, 72, 60}
 
 // raceHeader returns the header row of the race table.
 func raceHeader() fyne.CanvasObject {

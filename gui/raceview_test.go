@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"tempfit/core/fit"
 	"tempfit/core/optim"
@@ -352,6 +353,19 @@ func TestRunLabels(t *testing.T) {
 	} {
 		if got := runLabel(c.spec, c.model); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.spec, got, c.want)
+		}
+	}
+}
+
+// TestRaceColumnsHoldLongRuns checks that the step columns show a count
+// of a hundred million steps whole, not cut short with an ellipsis.
+func TestRaceColumnsHoldLongRuns(t *testing.T) {
+	test.NewTempApp(t)
+	text := groupDigits(100_000_000)
+	need := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	for i, name := range map[int]string{6: "Step", 7: "Within 1%", 8: "Within 0.1%"} {
+		if raceColumns[i] < need {
+			t.Errorf("%s column %v wide, %q needs %v", name, raceColumns[i], text, need)
 		}
 	}
 }
