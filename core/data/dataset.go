@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Dataset is an ordered set of (x, y) points with the names of the columns
@@ -21,6 +22,15 @@ type Dataset struct {
 // the same, or for any value to be NaN or infinite; the error names the row
 // (1-based) and the column.
 func New(xName, yName string, x, y []float64) (*Dataset, error) {
+	if len(x) != len(y) {
+		return nil, fmt.Errorf("data: %d x values but %d y values", len(x), len(y))
+	}
+	return Take(xName, yName, slices.Clone(x), slices.Clone(y))
+}
+
+// Take is like New but keeps x and y themselves rather than copies, for a
+// caller that has just made them: it must not change them afterwards.
+func Take(xName, yName string, x, y []float64) (*Dataset, error) {
 	if len(x) != len(y) {
 		return nil, fmt.Errorf("data: %d x values but %d y values", len(x), len(y))
 	}
@@ -44,12 +54,7 @@ func New(xName, yName string, x, y []float64) (*Dataset, error) {
 			return nil, fmt.Errorf("data: row %d, column %q: %v is not a finite number", i+1, yName, y[i])
 		}
 	}
-	return &Dataset{
-		XName: xName,
-		YName: yName,
-		X:     append([]float64(nil), x...),
-		Y:     append([]float64(nil), y...),
-	}, nil
+	return &Dataset{XName: xName, YName: yName, X: x, Y: y}, nil
 }
 
 // Len returns the number of points.

@@ -84,7 +84,7 @@ func (s *Session) replaceDocument(d *data.Dataset, name, source string, note Rea
 	s.name, s.source, s.projectPath = name, source, ""
 	s.note = note
 	changed := s.periodForAxis()
-	s.loadData()
+	s.useData(d)
 	s.markSaved()
 	s.rebuild()
 	s.notify(Table | Trainer | File | changed)

@@ -74,6 +74,34 @@ func TestImportIsOneUndoableStep(t *testing.T) {
 	}
 }
 
+// TestImportedDataIsTheSheets checks that the data set an import trains
+// on is the one the table's rows make, dates and names included, and
+// that an edit after it changes the data set.
+func TestImportedDataIsTheSheets(t *testing.T) {
+	s := newBook(t)
+	path := writeFile(t, "days.csv", "date,temp\n2012-01-01,3\n2012-01-02,5\n2012-01-04,4\n")
+	res, _, err := ReadFile(path, data.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Import(path, res)
+	want, err := s.Sheet().Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := s.Data()
+	if got.XName != want.XName || got.YName != want.YName || got.XAxis != want.XAxis ||
+		!slices.Equal(got.X, want.X) || !slices.Equal(got.Y, want.Y) {
+		t.Errorf("data set %+v, the table's rows make %+v", got, want)
+	}
+	if err := s.Edit(1, sheet.Y, "6.5"); err != nil {
+		t.Fatal(err)
+	}
+	if y := s.Data().Y; y[1] != 6.5 || res.Data.Y[1] != 5 {
+		t.Errorf("after an edit: data set y %v, the file's %v", y, res.Data.Y)
+	}
+}
+
 func TestReadOffersGoodRows(t *testing.T) {
 	path := writeFile(t, "bad.csv", "a,b\n1,2\n2,x\n3,4\n")
 	res, good, err := ReadFile(path, data.ReadOptions{})

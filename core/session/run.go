@@ -3,6 +3,7 @@ package session
 import (
 	"errors"
 
+	"tempfit/core/data"
 	"tempfit/core/fit"
 	"tempfit/core/train"
 )
@@ -14,6 +15,13 @@ func (s *Session) loadData() {
 	if s.dataErr != nil {
 		s.data = nil
 	}
+	s.split()
+}
+
+// useData makes d, which the sheet has just been given row for row, the
+// data set: what loadData would build, without building it again.
+func (s *Session) useData(d *data.Dataset) {
+	s.data, s.dataErr = d, nil
 	s.split()
 }
 

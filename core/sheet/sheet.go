@@ -178,7 +178,7 @@ func (s *Sheet) Dataset() (*data.Dataset, error) {
 			y = append(y, s.y[i])
 		}
 	}
-	d, err := data.New(s.xName, s.yName, x, y)
+	d, err := data.Take(s.xName, s.yName, x, y)
 	if err != nil {
 		return nil, err
 	}
