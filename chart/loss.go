@@ -83,11 +83,21 @@ func LossPlot(l Loss) (*plot.Plot, error) {
 		p.Legend.Add(labels.Optimum, lineThumb(optimumStyle))
 	}
 
-	p.X.Tick.Marker = xTicks(xys)
-	setRange(&p.X, xmin, xmax)
+	setStepAxis(&p.X, xmin, xmax)
 	setLossRange(p, ymin, ymax)
 
 	return p, nil
+}
+
+// setStepAxis gives a's steps, whole numbers from 0, the range lo to hi
+// and ticks at whole numbers; a single step gets a range of one step on
+// either side, none of them below 0.
+func setStepAxis(a *plot.Axis, lo, hi float64) {
+	if lo == hi {
+		lo, hi = math.Max(lo-1, 0), hi+1
+	}
+	a.Tick.Marker = linTicks{N: 7, Integer: true}
+	setRange(a, lo, hi)
 }
 
 // lossPoints returns the points (step, loss) that a log axis can show,

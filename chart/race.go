@@ -119,8 +119,7 @@ func RaceLossPlot(r RaceLoss) (*plot.Plot, error) {
 	if math.IsInf(ymin, 1) {
 		ymin, ymax = 1, 1
 	}
-	p.X.Tick.Marker = xTicks(all)
-	setRange(&p.X, xmin, xmax)
+	setStepAxis(&p.X, xmin, xmax)
 	setLossRange(p, ymin, ymax)
 	return p, nil
 }
