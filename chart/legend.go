@@ -12,27 +12,6 @@ import (
 // under it stay faintly visible, but none crosses the legend's text.
 const legendBackdropAlpha = 0.85
 
-// drawPlot draws p on c as p.Draw does, except that the legend goes on a
-// box of the background colour bg, a little transparent, so that a curve
-// running through the legend's corner does not cross its text. The legend
-// is placed in the data area, where it stays clear of the axes' glyph
-// padding. A nil bg means white.
-func drawPlot(p *plot.Plot, c vgdraw.Canvas, bg color.Color) {
-	legend := p.Legend
-	p.Legend = withoutEntries(legend)
-	p.Draw(c)
-	p.Legend = legend
-
-	area := p.DataCanvas(c)
-	box, ok := legendBox(&legend, area)
-	if !ok {
-		return
-	}
-	area.SetColor(translucent(bg, legendBackdropAlpha))
-	area.Fill(box.Path())
-	legend.Draw(area)
-}
-
 // legendBox returns the box l covers when drawn on c, with a margin of
 // a few points, and false when l has no entries. Legend.Rectangle gives
 // the right size, but not where Legend.Draw puts it.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"image/draw"
 	"image/png"
 	"io"
@@ -74,6 +75,45 @@ func RenderDPI(p *plot.Plot, width, height, dpi int) (img image.Image, err error
 	defer fitXTicks(p, width*DPI/dpi)()
 	drawPlot(p, page(vgdraw.New(c)), bg)
 	return rgba, nil
+}
+
+// drawPlot draws p on c as p.Draw does, with two changes for small
+// charts. A y axis label longer than the data area is tall is left out,
+// rather than squeezing the data into a sliver to make room for it. And
+// the legend goes on a box of the background colour bg (white when nil),
+// a little transparent, so that a curve running through the legend's
+// corner does not cross its text; the legend is placed in the data area.
+func drawPlot(p *plot.Plot, c vgdraw.Canvas, bg color.Color) {
+	defer fitYLabel(p, c)()
+
+	legend := p.Legend
+	p.Legend = withoutEntries(legend)
+	p.Draw(c)
+	p.Legend = legend
+
+	area := p.DataCanvas(c)
+	box, ok := legendBox(&legend, area)
+	if !ok {
+		return
+	}
+	area.SetColor(translucent(bg, legendBackdropAlpha))
+	area.Fill(box.Path())
+	legend.Draw(area)
+}
+
+// fitYLabel leaves out p's y axis label when it is longer than the data
+// area drawn on c would be tall without it, and returns a function that
+// puts it back.
+func fitYLabel(p *plot.Plot, c vgdraw.Canvas) (restore func()) {
+	label := p.Y.Label.Text
+	if label == "" {
+		return func() {}
+	}
+	p.Y.Label.Text = ""
+	if p.Y.Label.TextStyle.Width(label) <= p.DataCanvas(c).Size().Y {
+		p.Y.Label.Text = label
+	}
+	return func() { p.Y.Label.Text = label }
 }
 
 // margin is the blank space around a chart.

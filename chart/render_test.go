@@ -315,3 +315,37 @@ func dataToPixels(p *plot.Plot, width, height int) (func(x, y float64) (px, py f
 		return float64(trX(x)) * scale, float64(h-trY(y)) * scale
 	}, nil
 }
+
+// TestLongYLabelLeftOutOfShortCharts checks that a y label longer than
+// a short chart's data area is left out while drawing, and kept where
+// there is room, so that the data is never squeezed to make room for it.
+func TestLongYLabelLeftOutOfShortCharts(t *testing.T) {
+	p, err := ComparePlot(Compare{
+		XLabel: "Degree", YLabel: "Sum of squared errors",
+		Sizes: []float64{0, 1, 2}, Train: []float64{30, 20, 10}, LOO: []float64{40, 30, 35},
+		Best: 1,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []struct {
+		w, h int
+		kept bool
+	}{{490, 200, false}, {900, 600, true}} {
+		c := vgdraw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: pixels(size.w, DPI), Y: pixels(size.h, DPI)}}}
+		restore := fitYLabel(p, page(c))
+		if kept := p.Y.Label.Text != ""; kept != size.kept {
+			t.Errorf("%d×%d: label kept %v, want %v", size.w, size.h, kept, size.kept)
+		}
+		if !size.kept && p.DataCanvas(page(c)).Size().Y < pixels(size.h, DPI)/2 {
+			t.Errorf("%d×%d: data area %v tall without the label", size.w, size.h, p.DataCanvas(page(c)).Size().Y)
+		}
+		restore()
+		if p.Y.Label.Text != "Sum of squared errors" {
+			t.Errorf("%d×%d: label %q after drawing", size.w, size.h, p.Y.Label.Text)
+		}
+	}
+	if _, err := Render(p, 490, 200); err != nil || p.Y.Label.Text != "Sum of squared errors" {
+		t.Errorf("after Render: %v, label %q", err, p.Y.Label.Text)
+	}
+}
