@@ -49,7 +49,7 @@ func newCompareView(s *session.Session, spawn func(work, done func()), use func(
 	v.status = widget.NewLabel(lang.L("Compare every degree (or number of harmonics) by how well it predicts points it was not fitted to."))
 	v.status.Wrapping = fyne.TextWrapWord
 	best := func(row int) bool { return strings.HasPrefix(v.rows[row][0], "*") }
-	v.table = newTextTable(func() [][]string { return v.rows }, best, 120, 50, 110, 110, 110, 90, 90)
+	v.table = newTextTable(func() [][]string { return v.rows }, best, compareColumns...)
 	v.chart = newChartView(v.draw)
 	top := container.NewVBox(v.status, container.NewHBox(v.run, v.useBest))
 	split := container.NewVSplit(v.table, v.chart)
@@ -97,10 +97,20 @@ func (v *compareView) keyNow() compareKey {
 	return compareKey{v.session.Data(), m.Kind, m.Scaling, m.Trend, m.Period, v.session.HoldOut()}
 }
 
+// compareColumns are the widths of the comparison table's columns, those
+// of compareHeader; the leave-one-out column is as wide as its Korean
+// header.
+var compareColumns = []float32{120, 80, 116, 140, 110, 90, 90}
+
+// compareHeader returns the header row of the comparison table.
+func compareHeader() []string {
+	return []string{lang.L("Model"), lang.L("Weights"), lang.L("Training SSE"), lang.L("Leave-one-out"), lang.L("10-fold CV"), "AIC", "BIC"}
+}
+
 // show displays a comparison.
 func (v *compareView) show(c fit.Comparison) {
 	v.result = &c
-	v.rows = [][]string{{lang.L("Model"), lang.L("Weights"), lang.L("Training SSE"), lang.L("Leave-one-out"), lang.L("10-fold CV"), "AIC", "BIC"}}
+	v.rows = [][]string{compareHeader()}
 	num := func(x float64) string {
 		if math.IsInf(x, 1) {
 			return "∞"

@@ -19,10 +19,16 @@ import (
 // optimum, the best loss, the gap and the wall time.
 var raceColumns = fixedColumns{18, 36, 36, 36, 160, 76, 104, 104, 104, 96, 72, 60}
 
+// raceHeaderTexts returns the texts of the race table's header, one for
+// each of raceColumns.
+func raceHeaderTexts() []string {
+	return []string{"", "", "", "", lang.L("Run"), lang.L("State"), lang.L("Step"), lang.L("Within 1%"), lang.L("Within 0.1%"),
+		lang.L("Best loss"), lang.L("Gap (%)"), lang.L("Time")}
+}
+
 // raceHeader returns the header row of the race table.
 func raceHeader() fyne.CanvasObject {
-	texts := []string{"", "", "", "", lang.L("Run"), lang.L("State"), lang.L("Step"), lang.L("Within 1%"), lang.L("Within 0.1%"),
-		lang.L("Best loss"), lang.L("Gap (%)"), lang.L("Time")}
+	texts := raceHeaderTexts()
 	cells := make([]fyne.CanvasObject, len(texts))
 	for i, t := range texts {
 		l := widget.NewLabel(t)

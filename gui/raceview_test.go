@@ -369,3 +369,19 @@ func TestRaceColumnsHoldLongRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestTableHeadersFit checks that the bold headers of the comparison and
+// race tables fit their columns, in English.
+func TestTableHeadersFit(t *testing.T) {
+	test.NewTempApp(t)
+	fits := func(table string, headers []string, widths []float32) {
+		for i, h := range headers {
+			need := fyne.MeasureText(h, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
+			if widths[i] < need {
+				t.Errorf("%s: %q column %v wide, needs %v", table, h, widths[i], need)
+			}
+		}
+	}
+	fits("comparison", compareHeader(), compareColumns)
+	fits("race", raceHeaderTexts(), raceColumns)
+}
