@@ -43,7 +43,11 @@ type exportChoice struct {
 type exportDialog struct {
 	parent   fyne.Window
 	done     func(exportChoice)
+	axis     data.XAxis
+	points   func(data.GridSpec) ([]float64, error) // a grid's points for the data
 	presets  []data.GridPreset
+	own      [3]string // from, to and step as the user left them
+	shown    int       // the choice the fields show
 	what     *widget.RadioGroup
 	from     *widget.Entry
 	to       *widget.Entry
@@ -63,7 +67,7 @@ func (w *MainWindow) onExportPredictions() {
 	if to := w.session.ExtendTo(); to > hi {
 		hi = to
 	}
-	newExportDialog(w.win, d.XAxis, lo, hi, func(c exportChoice) {
+	newExportDialog(w.win, d.XAxis, lo, hi, w.session.GridPoints, func(c exportChoice) {
 		suffix := "-predictions.csv"
 		if !c.rows {
 			suffix = "-grid.csv"
@@ -95,9 +99,10 @@ func (w *MainWindow) ExportPredictions(path string, grid []float64) error {
 }
 
 // newExportDialog builds the export dialog over parent for data on axis,
-// with a grid from lo to hi; done gets the choice.
-func newExportDialog(parent fyne.Window, axis data.XAxis, lo, hi float64, done func(exportChoice)) *exportDialog {
-	e := &exportDialog{parent: parent, done: done, presets: data.GridPresets(axis)}
+// with a grid from lo to hi; points makes a grid's points, to show where
+// a preset runs, and done gets the choice.
+func newExportDialog(parent fyne.Window, axis data.XAxis, lo, hi float64, points func(data.GridSpec) ([]float64, error), done func(exportChoice)) *exportDialog {
+	e := &exportDialog{parent: parent, done: done, axis: axis, points: points, presets: data.GridPresets(axis)}
 	e.from = widget.NewEntry()
 	e.to = widget.NewEntry()
 	e.step = widget.NewEntry()
@@ -107,6 +112,7 @@ func newExportDialog(parent fyne.Window, axis data.XAxis, lo, hi float64, done f
 	if axis.IsTime() {
 		e.step.SetText("1d")
 	}
+	e.own = [3]string{e.from.Text, e.to.Text, e.step.Text}
 	options := []string{lang.L(exportRows), lang.L(exportGrid)}
 	for _, p := range e.presets {
 		options = append(options, lang.L(p.Label))
@@ -154,10 +160,22 @@ func (e *exportDialog) choice() int {
 	return 0
 }
 
-// onWhat enables the fields that the choice uses.
+// onWhat enables the fields that the choice uses. A preset shows where
+// it runs in them, and the grid of the fields gets back what the user
+// typed.
 func (e *exportDialog) onWhat(string) {
 	c := e.choice()
-	for _, f := range []*widget.Entry{e.from, e.to, e.step} {
+	if e.shown == 1 {
+		e.own = [3]string{e.from.Text, e.to.Text, e.step.Text}
+	}
+	e.shown = c
+	fields := []*widget.Entry{e.from, e.to, e.step}
+	texts := e.own
+	if c >= 2 {
+		texts = e.presetTexts(e.presets[c-2].Spec)
+	}
+	for i, f := range fields {
+		f.SetText(texts[i])
 		if c == 1 {
 			f.Enable()
 		} else {
@@ -169,6 +187,17 @@ func (e *exportDialog) onWhat(string) {
 	} else {
 		e.interval.Enable()
 	}
+}
+
+// presetTexts returns the first and last points and the step of the
+// grid spec, as the fields show them; the user's own texts when the grid
+// cannot be made.
+func (e *exportDialog) presetTexts(spec data.GridSpec) [3]string {
+	pts, err := e.points(spec)
+	if err != nil || len(pts) == 0 {
+		return e.own
+	}
+	return [3]string{axisText(e.axis, pts[0]), axisText(e.axis, pts[len(pts)-1]), spec.Step.String()}
 }
 
 // onDone passes on the choice, or says why the grid cannot be made.

@@ -198,10 +198,26 @@ func TestExportNextYearOfDays(t *testing.T) {
 
 	typeShortcut(t, w, ctrl(fyne.KeyE, false))
 	radio := inDialog[*widget.RadioGroup](t, w)[0]
-	radio.SetSelected("Every day of the next year")
-	if inDialog[*widget.Entry](t, w)[0].Text != "2012-01-01" {
-		t.Errorf("the grid starts at %q", inDialog[*widget.Entry](t, w)[0].Text)
+	entries := func() []string {
+		var texts []string
+		for _, e := range inDialog[*widget.Entry](t, w)[:3] {
+			texts = append(texts, e.Text)
+		}
+		return texts
 	}
+	// The preset shows where it runs; the grid of the fields keeps what
+	// the user typed.
+	radio.SetSelected("A grid of x values: x, predicted")
+	inDialog[*widget.Entry](t, w)[2].SetText("7d")
+	radio.SetSelected("Every day of the next year")
+	if got := entries(); !slices.Equal(got, []string{"2015-01-01", "2015-12-31", "1d"}) {
+		t.Errorf("the preset shows %q", got)
+	}
+	radio.SetSelected("A grid of x values: x, predicted")
+	if got := entries(); !slices.Equal(got, []string{"2012-01-01", "2014-12-31", "7d"}) {
+		t.Errorf("back to the grid of the fields: %q", got)
+	}
+	radio.SetSelected("Every day of the next year")
 	tapButton(t, w, "Export…")
 	answerSave(t, w, "2015.csv")
 	noDialog(t, w)
