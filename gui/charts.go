@@ -139,9 +139,10 @@ func residualPlot(v *view, s *train.Snapshot) *plot.Plot {
 func lossPlot(v *view, s *train.Snapshot) *plot.Plot {
 	l := chart.Loss{XLabel: v.chart.step, YLabel: v.chart.loss, Labels: v.chart.labels, Optimum: math.NaN()}
 	if s != nil {
-		l.Steps = make([]float64, len(s.History))
-		l.Losses = make([]float64, len(s.History))
-		for i, p := range s.History {
+		curve := s.LossCurve()
+		l.Steps = make([]float64, len(curve))
+		l.Losses = make([]float64, len(curve))
+		for i, p := range curve {
 			l.Steps[i], l.Losses[i] = float64(p.Step), p.Loss
 		}
 		if s.Problem != nil {

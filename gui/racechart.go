@@ -114,7 +114,7 @@ func drawRace(d *raceDrawing, shots []raceRunShot) *raceFrame {
 		f.labels = append(f.labels, runLabel(s.run.Spec, model))
 		runs[i] = chart.RaceRun{Label: f.labels[i], Color: chart.RunColor(s.run.ID)}
 		if d.lossSize.w > 0 {
-			runs[i].Steps, runs[i].Losses = thinLosses(s.snap.History, max(d.lossSize.w/pixelsPerLossPoint, minLossPoints))
+			runs[i].Steps, runs[i].Losses = thinLosses(s.snap.LossCurve(), max(d.lossSize.w/pixelsPerLossPoint, minLossPoints))
 		}
 		if d.fitSize.w > 0 && s.snap.Problem != nil {
 			runs[i].Predict = s.snap.Problem.Curve(s.snap.Weights)

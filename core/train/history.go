@@ -1,5 +1,7 @@
 package train
 
+import "math"
+
 // LossPoint is the loss at one step.
 type LossPoint struct {
 	Step int
@@ -80,4 +82,16 @@ func (h *History) truncate(step int) {
 	if r := step % h.stride; r != 0 {
 		h.next += h.stride - r
 	}
+}
+
+// LossCurve returns the losses to draw for s: the recorded ones, then the
+// loss at the current weights at s.Step when that step is not recorded
+// yet, so that the curve ends where the run stands. After the exact
+// solve, for one, the record holds only the loss before it.
+func (s *Snapshot) LossCurve() []LossPoint {
+	n := len(s.History)
+	if s.Step == 0 || (n > 0 && s.History[n-1].Step >= s.Step) || math.IsNaN(s.Loss) || math.IsInf(s.Loss, 0) {
+		return s.History
+	}
+	return append(s.History[:n:n], LossPoint{s.Step, s.Loss})
 }

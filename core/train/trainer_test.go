@@ -473,3 +473,38 @@ func TestHeldOutMeasuredLive(t *testing.T) {
 		t.Errorf("%d points held out after clearing", n)
 	}
 }
+
+// TestLossCurveEndsWhereTheRunStands checks that the loss curve ends at
+// the current step with the current loss: after the exact solve, whose
+// record holds only the loss before it, after Solve, and during a run.
+func TestLossCurveEndsWhereTheRunStands(t *testing.T) {
+	last := func(s *Snapshot) LossPoint {
+		c := s.LossCurve()
+		if len(c) == 0 {
+			t.Fatal("no loss curve")
+		}
+		return c[len(c)-1]
+	}
+
+	exact := newTrainer(t, Config{Model: fit.BookModel(), Method: optim.Exact})
+	if c := exact.Snapshot().LossCurve(); len(c) != 0 {
+		t.Errorf("before any step: curve %v", c)
+	}
+	exact.Advance(1)
+	s := exact.Snapshot()
+	if c := s.LossCurve(); len(c) != 2 || c[0].Step != 0 || c[1] != (LossPoint{1, s.Loss}) || len(s.History) != 1 {
+		t.Errorf("after the exact solve: curve %v, record %v, loss %v", c, s.History, s.Loss)
+	}
+
+	adam := newTrainer(t, bookConfig())
+	adam.Advance(100)
+	s = adam.Snapshot()
+	if p := last(s); p != (LossPoint{100, s.Loss}) || len(s.LossCurve()) != len(s.History)+1 {
+		t.Errorf("after 100 steps the curve ends at %v, want step 100 at %v", p, s.Loss)
+	}
+	adam.Solve()
+	s = adam.Snapshot()
+	if p := last(s); p.Step != 100 || p.Loss != s.Loss || math.Abs(s.Loss-12.144165) > 5e-7 {
+		t.Errorf("after Solve the curve ends at %v, loss %v", p, s.Loss)
+	}
+}
