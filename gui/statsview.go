@@ -35,8 +35,12 @@ func newStatsView(onCopy func()) *statsView {
 	v.note.Wrapping = fyne.TextWrapWord
 	v.note.Importance = widget.LowImportance
 	copyButton := widget.NewButton(lang.L("Copy statistics"), onCopy)
-	top := container.NewVBox(v.summary, v.note)
-	v.content = container.NewBorder(top, container.NewHBox(copyButton), nil, nil, v.estimates)
+	// The summary scrolls, so that its rows never make the window taller
+	// than the screen.
+	summary := container.NewVScroll(container.NewVBox(v.summary, v.note))
+	split := container.NewVSplit(summary, v.estimates)
+	split.Offset = 0.6
+	v.content = container.NewBorder(nil, container.NewHBox(copyButton), nil, nil, split)
 	return v
 }
 

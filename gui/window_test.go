@@ -265,3 +265,20 @@ func TestLatestEditWins(t *testing.T) {
 	}
 	test.Tap(w.settings.startPause)
 }
+
+// TestEveryTabFitsASmallScreen checks that no tab asks for a window
+// taller than a small laptop's screen, which would push the status bar
+// off it: long content scrolls instead.
+func TestEveryTabFitsASmallScreen(t *testing.T) {
+	const maxHeight = 700
+	w := newWindow(t)
+	w.session.Trainer().Advance(100)
+	w.Sync()
+	for _, tab := range w.tabs.Items {
+		w.tabs.Select(tab)
+		w.Sync()
+		if h := w.win.Content().MinSize().Height; h > maxHeight {
+			t.Errorf("with the %s tab the window needs %v pixels in height, more than %v", tab.Text, h, maxHeight)
+		}
+	}
+}
