@@ -24,18 +24,27 @@ func (t linTicks) Ticks(lo, hi float64) []plot.Tick {
 	raw := (hi - lo) / float64(t.N)
 	exp := math.Floor(math.Log10(raw))
 	mag := math.Pow(10, exp)
-	var mant, minor float64
-	switch norm := raw / mag; {
-	case norm < 1.5:
-		mant, minor = 1, 5
-	case norm < 3:
-		mant, minor = 2, 4
-	case norm < 7:
-		mant, minor = 5, 5
-	default:
-		mant, minor = 1, 5
-		exp++
-		mag *= 10
+	// The finest spacing of 1, 2, 2.5, 5 or 10 times a power of ten that
+	// gives at most N+1 labels, but at least two: rounding the spacing to
+	// the nearest would crowd up to 40% more labels into the width than
+	// it has room for. An integer axis skips 2.5 below 10.
+	labels := func(step float64) float64 {
+		return math.Floor(hi/step+1e-9) - math.Ceil(lo/step-1e-9) + 1
+	}
+	spacings := []struct{ mant, minor float64 }{{1, 5}, {2, 4}, {2.5, 5}, {5, 5}, {10, 5}}
+	if t.Integer && exp <= 0 {
+		spacings = slices.Delete(spacings, 2, 3)
+	}
+	i := 0
+	for i < len(spacings)-1 && labels(spacings[i].mant*mag) > float64(t.N+1) {
+		i++
+	}
+	if i > 0 && labels(spacings[i].mant*mag) < 2 {
+		i--
+	}
+	mant, minor := spacings[i].mant, spacings[i].minor
+	if mant == 10 {
+		mant, exp, mag = 1, exp+1, mag*10
 	}
 	if t.Integer && exp < 0 {
 		mant, minor, exp, mag = 1, 1, 0, 1
@@ -47,18 +56,24 @@ func (t linTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(step > 0) || math.IsInf(step, 0) {
 		return nil
 	}
+	// The power of ten of the labels' last digit: 2.5 apart needs one
+	// more than the spacing's.
+	last := exp
+	if mant == 2.5 {
+		last--
+	}
 
 	// One form for every label on the axis: 5e+06 next to 1e+07, not
 	// 5000000.
-	scientific := exp < -4 || math.Max(math.Abs(lo), math.Abs(hi)) >= 1e7
+	scientific := last < -4 || math.Max(math.Abs(lo), math.Abs(hi)) >= 1e7
 	format := func(v float64) string {
 		if scientific {
 			// Enough significant digits to tell neighbouring
 			// labels apart.
-			digits := int(math.Floor(math.Log10(math.Abs(v)))-exp) + 1
+			digits := int(math.Floor(math.Log10(math.Abs(v)))-last) + 1
 			return strconv.FormatFloat(v, 'g', max(digits, 1), 64)
 		}
-		return strconv.FormatFloat(v, 'f', max(int(-exp), 0), 64)
+		return strconv.FormatFloat(v, 'f', max(int(-last), 0), 64)
 	}
 
 	const limit = 1000 // bounds the ticks made when float precision runs out
