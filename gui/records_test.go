@@ -74,6 +74,9 @@ func TestStationRecordWithTrendAndHoldOut(t *testing.T) {
 	w.Sync()
 	contains(t, "equation", w.status.equation.Text, "x = days since 2012-01-01")
 	contains(t, "facts", w.status.facts.Text, "Trend +0.", "°C per decade (95%:")
+	if strings.Contains(w.status.facts.Text, "under two years") {
+		t.Errorf("four years warned of: %q", w.status.facts.Text)
+	}
 
 	// Hold out the last year: the fit trains on the first three.
 	w.settings.hold.choice.SetSelected("The last year")
@@ -337,7 +340,7 @@ func TestDeathValleyJourney(t *testing.T) {
 	w.session.Trainer().Wait()
 	w.Sync()
 	contains(t, "equation", w.status.equation.Text, "x = days since 2018-01-01")
-	contains(t, "facts", w.status.facts.Text, "TMAX per decade (95%:")
+	contains(t, "facts", w.status.facts.Text, "TMAX per decade (95%:", "under two years of data, too short to tell a trend from the season")
 
 	dir := t.TempDir()
 	w.prefs.setFolder(folderExport, filepath.Join(dir, "any"))

@@ -168,8 +168,12 @@ func trendText(snap *train.Snapshot) string {
 	if e.Value >= 0 {
 		value = "+" + value
 	}
-	return lang.L("Trend {{.Value}} {{.Unit}} per decade (95%: {{.Lower}} to {{.Upper}})", map[string]any{
+	text := lang.L("Trend {{.Value}} {{.Unit}} per decade (95%: {{.Lower}} to {{.Upper}})", map[string]any{
 		"Value": value, "Unit": unitOf(pr.Data.YName), "Lower": num(e.Lower), "Upper": num(e.Upper)})
+	if fit.ShortForTrend(pr.Data.X) {
+		text += " — " + lang.L("under two years of data, too short to tell a trend from the season")
+	}
+	return text
 }
 
 // unitOf returns the unit in a column name such as "temp (°C)" or

@@ -53,6 +53,9 @@ func printReport(w io.Writer, f *fitFlags, s *train.Snapshot, r report) {
 	printInference(w, pr.Inference(s.Weights, r.Settings.Level))
 	if r.Trend != nil {
 		fmt.Fprintf(w, "Trend: %s\n", r.Trend.Text)
+		if r.Trend.Warning != "" {
+			fmt.Fprintf(w, "  warning: %s\n", r.Trend.Warning)
+		}
 	}
 
 	st, in := s.Stats, r.Inference

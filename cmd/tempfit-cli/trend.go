@@ -21,6 +21,9 @@ type trendInfo struct {
 	P      number  `json:"p"`
 	Level  float64 `json:"level"`
 	Text   string  `json:"text"` // "+0.21 temp_max per decade (95%: 0.15 to 0.27)"
+	// Warning says why the trend is not to be trusted: the record spans
+	// less than fit.MinTrendYears years.
+	Warning string `json:"warning,omitempty"`
 }
 
 // trendPerDecade returns the trend per decade of weights w of pr at the
@@ -43,6 +46,9 @@ func trendPerDecade(pr *fit.Problem, w []float64, level float64) *trendInfo {
 	if !math.IsNaN(e.Lower) {
 		width := e.Upper - e.Lower
 		t.Text += fmt.Sprintf(" (%s: %s to %s)", levelText(level), formatTrend(e.Lower, width, false), formatTrend(e.Upper, width, false))
+	}
+	if fit.ShortForTrend(pr.Data.X) {
+		t.Warning = "under two years of data, too short to tell a trend from the season"
 	}
 	return t
 }

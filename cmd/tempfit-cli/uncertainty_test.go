@@ -249,6 +249,20 @@ func TestTrendPerDecade(t *testing.T) {
 	if strings.Contains(lines, "Trend:") {
 		t.Errorf("a trend of months:\n%s", lines)
 	}
+	if tr.Warning != "" || strings.Contains(out, "warning:") {
+		t.Errorf("ten years warned of: %q", tr.Warning)
+	}
+
+	// A year of days cannot tell a trend from the season.
+	year := writeFile(t, dir, "year.csv", []byte(dailyCSV(365, 0.3)))
+	short := fitJSON(t, "--data", year, "--model", "seasonal", "--trend", "1", "--optimizer", "exact")
+	if short.Trend == nil || !strings.Contains(short.Trend.Warning, "under two years") {
+		t.Errorf("a year's trend: %+v", short.Trend)
+	}
+	out, _, _ = runCLI(t, "fit", "--data", year, "--model", "seasonal", "--trend", "1", "--optimizer", "exact")
+	if !strings.Contains(out, "\n  warning: under two years of data") {
+		t.Errorf("output lacks the warning:\n%s", out)
+	}
 }
 
 func TestYUnit(t *testing.T) {

@@ -102,3 +102,21 @@ func TestRawPowersOverflow(t *testing.T) {
 		t.Errorf("SSE %v", pr.OptimumSSE())
 	}
 }
+
+func TestShortForTrend(t *testing.T) {
+	two := MinTrendYears * DaysPerYear
+	for _, c := range []struct {
+		x     []float64
+		short bool
+	}{
+		{nil, true},
+		{[]float64{5}, true},
+		{[]float64{100, 0, two - 1}, true},
+		{[]float64{two, 0, 50}, false},
+		{[]float64{0, 3652}, false},
+	} {
+		if got := ShortForTrend(c.x); got != c.short {
+			t.Errorf("ShortForTrend(%v) = %v, want %v", c.x, got, c.short)
+		}
+	}
+}
