@@ -6,7 +6,7 @@ GO      ?= go
 FYNE    := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
 BIN     := bin
 
-.PHONY: all deps build cli run test vet fmt-check bench bench-cli fuzz smoke crash screenshot package install uninstall check-install clean
+.PHONY: all deps build cli run test vet fmt-check bench bench-cli pgo fuzz smoke crash screenshot package install uninstall check-install clean
 
 all: build
 
@@ -41,6 +41,14 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./core/... ./chart/... ./gui/...
 	$(GO) test -run Measure -v -count 1 ./gui
 	$(MAKE) bench-cli
+
+# The CLI is built with profile-guided optimization from
+# cmd/tempfit-cli/default.pgo, a CPU profile of its fit of a million rows;
+# `make pgo` makes it again, after changes to the code it runs.
+pgo:
+	$(GO) test -run '^$$' -bench MillionRows -benchtime 20x -cpuprofile $(BIN)/cli.pgo -o $(BIN)/cli.test ./cmd/tempfit-cli
+	mv $(BIN)/cli.pgo cmd/tempfit-cli/default.pgo
+	rm -f $(BIN)/cli.test
 
 # The whole command on 1,000,000 rows (about 20 MB): read, exact solve and
 # predictions written, timed with hyperfine when it is installed; then the
