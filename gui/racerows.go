@@ -64,17 +64,17 @@ func newRunRow(r *race.Race, run *race.Run, label string, changed func()) *runRo
 		row.cells = append(row.cells, l)
 	}
 	row.cells[0].SetText(label)
-	tr := run.Trainer
+	// A run dropped, or a race ended, meanwhile is left alone.
 	row.pause = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), func() {
-		if tr.Snapshot().State == train.Running {
-			tr.Pause()
+		if run.Snapshot().State == train.Running {
+			_ = r.PauseRun(run.ID)
 		} else {
-			tr.Start()
+			_ = r.StartRun(run.ID)
 		}
 		changed()
 	})
 	row.stop = widget.NewButtonWithIcon("", theme.MediaStopIcon(), func() {
-		tr.Stop()
+		_ = r.StopRun(run.ID)
 		changed()
 	})
 	row.drop = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {

@@ -19,8 +19,10 @@ import (
 	"tempfit/core/train"
 )
 
-// Run is one run of a race. Its fields do not change once it is made; its
-// trainer controls it alone (Pause, Resume, Stop, Step, SetLearningRate…).
+// Run is one run of a race. Its fields do not change once it is made. Its
+// trainer gives its snapshots; start, pause and stop it through the race
+// (StartRun, PauseRun, StopRun), which leaves alone a run that has left
+// the race, or a race that has ended, where its trainer would not.
 type Run struct {
 	ID      int    // unique within the race, counting from 0 in the order runs were made
 	Label   string // a short name such as "adam 0.001 raw"
@@ -39,11 +41,15 @@ type Race struct {
 	model fit.Model
 	steps int
 	runs  []*Run
-	next  int // the ID of the next run made
+	next  int  // the ID of the next run made
+	ended bool // End was called: no run starts again
 }
 
 // ErrNoRun is the error for a run ID that is not in the race.
 var ErrNoRun = errors.New("race: no such run")
+
+// ErrEnded is the error for starting or adding a run after End.
+var ErrEnded = errors.New("race: the race has ended")
 
 // New returns a race of the runs specs on d with model, each with a budget
 // of steps (0 means train.DefaultSteps). No run is started.
@@ -101,6 +107,9 @@ func (r *Race) newRun(spec Spec) (*Run, error) {
 func (r *Race) Add(spec Spec) (*Run, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.ended {
+		return nil, ErrEnded
+	}
 	if len(r.runs) >= MaxRuns {
 		return nil, fmt.Errorf("race: the race holds %d runs already", MaxRuns)
 	}
@@ -144,14 +153,72 @@ func (r *Race) find(id int) int {
 // with; each run's own features are in its Spec.
 func (r *Race) Model() fit.Model { return r.model }
 
-// Start starts every run, or resumes it when paused. Finished runs stay as
-// they are.
+// Start starts every run, or resumes it when paused. Finished runs, and
+// every run once the race has ended, stay as they are.
 func (r *Race) Start() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.ended {
+		return
+	}
 	for _, run := range r.runs {
 		run.Trainer.Start()
 	}
+}
+
+// StartRun starts the run with the id, or resumes it when paused. It is
+// an error for the run not to be in the race, or for the race to have
+// ended.
+func (r *Race) StartRun(id int) error {
+	return r.withRun(id, func(run *Run) error {
+		if r.ended {
+			return ErrEnded
+		}
+		run.Trainer.Start()
+		return nil
+	})
+}
+
+// PauseRun pauses the run with the id; it is an error for the run not to
+// be in the race.
+func (r *Race) PauseRun(id int) error {
+	return r.withRun(id, func(run *Run) error { run.Trainer.Pause(); return nil })
+}
+
+// StopRun ends the goroutine of the run with the id, keeping its weights;
+// it is an error for the run not to be in the race.
+func (r *Race) StopRun(id int) error {
+	return r.withRun(id, func(run *Run) error { run.Trainer.Stop(); return nil })
+}
+
+// withRun calls do with the run with the id while r.mu is held, or
+// returns ErrNoRun.
+func (r *Race) withRun(id int, do func(*Run) error) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	i := r.find(id)
+	if i < 0 {
+		return ErrNoRun
+	}
+	return do(r.runs[i])
+}
+
+// End stops every run for good: the runs keep their weights and
+// summaries, but none starts again, and no run can be added.
+func (r *Race) End() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.ended = true
+	for _, run := range r.runs {
+		run.Trainer.Stop()
+	}
+}
+
+// Ended reports whether End was called.
+func (r *Race) Ended() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.ended
 }
 
 // Pause pauses every running run.
@@ -189,6 +256,9 @@ func (r *Race) Restart(id int) error {
 	i := r.find(id)
 	if i < 0 {
 		return ErrNoRun
+	}
+	if r.ended {
+		return ErrEnded
 	}
 	r.runs[i].Trainer.Reset()
 	r.runs[i].Trainer.Start()

@@ -89,7 +89,9 @@ func TestStopOneRun(t *testing.T) {
 	r.Start()
 	waitUntil(t, "progress", func() bool { return slices.Min(steps(r)) > 100 })
 	stopped := r.Runs()[1]
-	stopped.Trainer.Stop()
+	if err := r.StopRun(stopped.ID); err != nil {
+		t.Fatal(err)
+	}
 	s := stopped.Snapshot()
 	if s.State != train.Stopped {
 		t.Fatalf("stopped run is %v", s.State)
@@ -111,7 +113,9 @@ func TestPauseOneRun(t *testing.T) {
 	r := newRace(t, fit.BookModel(), 1<<30, sameCost(2))
 	r.Start()
 	paused := r.Runs()[0]
-	paused.Trainer.Pause()
+	if err := r.PauseRun(paused.ID); err != nil {
+		t.Fatal(err)
+	}
 	at := paused.Snapshot().Step
 	waitUntil(t, "the other run to go on", func() bool { return r.Runs()[1].Snapshot().Step > at+5000 })
 	if s := paused.Snapshot(); s.State != train.Paused || s.Step != at {
@@ -164,7 +168,9 @@ func TestRestart(t *testing.T) {
 	r.Start()
 	waitUntil(t, "progress", func() bool { return r.Runs()[0].Snapshot().Step > 5000 })
 	run := r.Runs()[0]
-	run.Trainer.Pause()
+	if err := r.PauseRun(run.ID); err != nil {
+		t.Fatal(err)
+	}
 	if err := r.Restart(run.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -192,13 +198,15 @@ func TestConcurrentControl(t *testing.T) {
 					return
 				}
 				run := runs[rng.IntN(len(runs))]
+				// A run dropped by another goroutine meanwhile is left
+				// alone: its trainer would start again, out of the race.
 				switch rng.IntN(8) {
 				case 0:
-					run.Trainer.Pause()
+					_ = r.PauseRun(run.ID)
 				case 1:
-					run.Trainer.Start()
+					_ = r.StartRun(run.ID)
 				case 2:
-					run.Trainer.Stop()
+					_ = r.StopRun(run.ID)
 				case 3:
 					_ = r.Restart(run.ID)
 				case 4:
@@ -249,5 +257,61 @@ func TestSetData(t *testing.T) {
 	}
 	if err := r.SetData(nil); err == nil {
 		t.Error("SetData(nil) gave no error")
+	}
+}
+
+// TestRunControlsLeaveDroppedRunsAlone checks that the race's controls
+// of one run refuse a run that has left the race, whose trainer would
+// otherwise start again with nothing to stop it.
+func TestRunControlsLeaveDroppedRunsAlone(t *testing.T) {
+	r := newRace(t, fit.BookModel(), 1<<30, sameCost(2))
+	runs := r.Runs()
+	if err := r.StartRun(runs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.PauseRun(runs[0].ID); err != nil || runs[0].Snapshot().State != train.Paused {
+		t.Errorf("PauseRun: %v, state %v", err, runs[0].Snapshot().State)
+	}
+	if err := r.StopRun(runs[0].ID); err != nil || runs[0].Snapshot().State != train.Stopped {
+		t.Errorf("StopRun: %v, state %v", err, runs[0].Snapshot().State)
+	}
+	if err := r.Drop(runs[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	for name, control := range map[string]func(int) error{"StartRun": r.StartRun, "PauseRun": r.PauseRun, "StopRun": r.StopRun} {
+		if err := control(runs[1].ID); !errors.Is(err, ErrNoRun) {
+			t.Errorf("%s of a dropped run: %v, want ErrNoRun", name, err)
+		}
+	}
+	if s := runs[1].Snapshot(); s.State == train.Running {
+		t.Error("the dropped run runs")
+	}
+}
+
+// TestEndStopsForGood checks that an ended race keeps its runs' results
+// but starts nothing again.
+func TestEndStopsForGood(t *testing.T) {
+	r := newRace(t, fit.BookModel(), 1<<30, sameCost(3))
+	r.Start()
+	waitUntil(t, "progress", func() bool { return slices.Min(steps(r)) > 100 })
+	r.End()
+	if !r.Ended() {
+		t.Error("not ended after End")
+	}
+	r.Start()
+	run := r.Runs()[0]
+	if err := r.StartRun(run.ID); !errors.Is(err, ErrEnded) {
+		t.Errorf("StartRun after End: %v", err)
+	}
+	if err := r.Restart(run.ID); !errors.Is(err, ErrEnded) {
+		t.Errorf("Restart after End: %v", err)
+	}
+	if _, err := r.Add(Spec{Method: optim.Adam, LearningRate: 0.01, Features: fit.Raw}); !errors.Is(err, ErrEnded) {
+		t.Errorf("Add after End: %v", err)
+	}
+	for _, run := range r.Runs() {
+		if s := run.Snapshot(); s.State != train.Stopped || s.Step == 0 {
+			t.Errorf("%s after End: %v at step %d", run.Label, s.State, s.Step)
+		}
 	}
 }

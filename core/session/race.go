@@ -90,10 +90,11 @@ func (s *Session) DropRace() {
 	s.notify(Race)
 }
 
-// stopRace ends the goroutines of the race's runs, if any.
+// stopRace ends the race, if any, for good: its runs keep their results
+// but none starts again.
 func (s *Session) stopRace() {
 	if r := s.race.race; r != nil {
-		r.Stop()
+		r.End()
 	}
 }
 
