@@ -1,14 +1,12 @@
 package gui
 
 import (
-	"image"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 
-	"tempfit/core/data"
 	"tempfit/core/session"
 	"tempfit/core/train"
 )
@@ -24,46 +22,6 @@ const maxSpeedFrame = time.Second / 15
 
 // defaultAutosave is how often unsaved changes are autosaved.
 const defaultAutosave = 5 * time.Second
-
-// view is what the bridge needs to know of the window to draw a frame. The
-// UI goroutine publishes a new one whenever any of it changes; the bridge
-// never reads widget state.
-type view struct {
-	version  uint64
-	trainer  *train.Trainer
-	data     *data.Dataset // the points shown; nil when the table has none
-	held     *data.Dataset // the points of data held out of training, or nil
-	chart    chartSettings
-	fitSize  pixelSize
-	lossSize pixelSize
-
-	tab       shownTab // only its charts are drawn
-	race      raceDrawing
-	landscape landscapeDrawing
-}
-
-// shownTab is the tab of the window shown, whose charts the bridge draws.
-type shownTab int
-
-// The tabs with charts, and the others.
-const (
-	tabFit shownTab = iota
-	tabOther
-	tabRace
-	tabLandscape
-)
-
-// frame is one finished drawing, ready to be shown.
-type frame struct {
-	view    *view
-	snap    *train.Snapshot // nil without a trainer
-	fit     image.Image     // nil when it could not be drawn
-	loss    image.Image
-	elapsed time.Duration // time spent drawing
-
-	race      *raceFrame      // nil when the Race tab was not drawn
-	landscape *landscapeFrame // nil when the Landscape tab was not drawn
-}
 
 // bridge carries work between the UI goroutine and its own goroutines,
 // and is the only place that calls fyne.Do. A drawing goroutine takes the
@@ -280,48 +238,6 @@ func (b *bridge) Sync() {
 	}
 }
 
-// draw takes the latest view and snapshot and draws a frame, or returns nil
-// when nothing changed since the last frame and force is false.
-func (b *bridge) draw(force bool) *frame {
-	v := b.view.Load()
-	if v == nil {
-		return nil
-	}
-	var snap *train.Snapshot
-	if v.trainer != nil {
-		snap = v.trainer.Snapshot()
-	}
-	var shots []raceRunShot
-	if v.tab == tabRace {
-		shots = raceShots(v.race.race)
-	}
-	newView, newRuns := v.version != b.lastVersion, !sameShots(shots, b.lastRuns)
-	if !force && snap == b.lastSnap && !newView && !newRuns {
-		return nil
-	}
-	start := time.Now()
-	atMax := snap != nil && snap.State == train.Running && snap.Config.Pace == 0 || racingAtMaxSpeed(shots)
-	if !force && atMax && !newView && start.Sub(b.lastFrame) < maxSpeedFrame-b.tick/2 {
-		return nil
-	}
-	f := &frame{view: v, snap: snap}
-	switch v.tab {
-	case tabFit:
-		f.fit, f.loss = drawCharts(v, snap)
-	case tabRace:
-		if force || newView || newRuns {
-			f.race = drawRace(&v.race, shots)
-		}
-	case tabLandscape:
-		if force || newView || snap != b.lastSnap {
-			f.landscape = drawLandscape(&v.landscape, snap, &b.conditions)
-		}
-	}
-	b.lastSnap, b.lastRuns, b.lastVersion, b.lastFrame = snap, shots, v.version, start
-	f.elapsed = time.Since(start)
-	return f
-}
-
 // showFrame counts a frame and shows it, on the UI goroutine.
 func (b *bridge) showFrame(f *frame) {
 	b.frames.Add(1)
@@ -409,19 +325,6 @@ func (b *bridge) autosaver() {
 			}
 		})
 	}
-}
-
-// Stats are measurements of the window's drawing.
-type Stats struct {
-	Frames          int64         // frames shown
-	MeanDraw        time.Duration // mean time to draw the charts of a frame
-	FramesPerSecond float64       // frames shown per second while training ran
-	MaxDelay        time.Duration // the longest a frame waited for the UI goroutine
-	StepsPerSecond  float64       // training speed of the current run: its steps over its running time
-
-	// RaceStepsPerSecond is the training speed of the race's runs in all:
-	// their steps over the running time of the longest.
-	RaceStepsPerSecond float64
 }
 
 // spawn runs work on a goroutine of its own and then done on the UI
