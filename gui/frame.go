@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"fmt"
 	"image"
 	"time"
 
@@ -101,4 +102,41 @@ type Stats struct {
 	// RaceStepsPerSecond is the training speed of the race's runs in all:
 	// their steps over the running time of the longest.
 	RaceStepsPerSecond float64
+}
+
+// String returns the measurements on one line.
+func (s Stats) String() string {
+	line := fmt.Sprintf("frames %d, %.1f per second while training, %.1f ms to draw a frame, UI goroutine busy at most %.1f ms, training %.3g steps/s",
+		s.Frames, s.FramesPerSecond, float64(s.MeanDraw)/1e6, float64(s.MaxDelay)/1e6, s.StepsPerSecond)
+	if s.RaceStepsPerSecond > 0 {
+		line += fmt.Sprintf(", race %.3g steps/s in all", s.RaceStepsPerSecond)
+	}
+	return line
+}
+
+// Stats returns the measurements of the window's drawing so far.
+func (w *MainWindow) Stats() Stats {
+	b := w.bridge
+	s := Stats{Frames: b.frames.Load(), MaxDelay: time.Duration(b.delay.Load())}
+	if s.Frames > 0 {
+		s.MeanDraw = time.Duration(b.drawn.Load() / s.Frames)
+	}
+	if span := b.runLast.Sub(b.runFirst); b.runFrames > 1 && span > 0 {
+		s.FramesPerSecond = float64(b.runFrames-1) / span.Seconds()
+	}
+	if tr := w.session.Trainer(); tr != nil {
+		if snap := tr.Snapshot(); snap.Elapsed > 0 {
+			s.StepsPerSecond = float64(snap.Step) / snap.Elapsed.Seconds()
+		}
+	}
+	var steps int
+	var longest time.Duration
+	for _, run := range raceShots(w.session.Race()) {
+		steps += run.snap.Step
+		longest = max(longest, run.snap.Elapsed)
+	}
+	if longest > 0 {
+		s.RaceStepsPerSecond = float64(steps) / longest.Seconds()
+	}
+	return s
 }

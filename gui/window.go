@@ -6,7 +6,6 @@
 package gui
 
 import (
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,8 +15,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"tempfit/core/fit"
-	"tempfit/core/optim"
 	"tempfit/core/session"
 	"tempfit/core/train"
 	"tempfit/sampledata"
@@ -354,99 +351,4 @@ func (w *MainWindow) updateMessage() {
 		return
 	}
 	w.status.setMessage(noticeText(w.session, w.shown))
-}
-
-// useModel switches to the size of candidate, a model of the current
-// family (its degree, or its harmonics), keeping the other settings, as
-// the settings panel does.
-func (w *MainWindow) useModel(candidate fit.Model) {
-	cfg := w.session.Config()
-	m := cfg.Model
-	if candidate.Kind == fit.Seasonal {
-		m.Harmonics = candidate.Harmonics
-	} else {
-		m.Degree = candidate.Degree
-	}
-	w.changeModel(m, cfg.Method)
-}
-
-// changeModel switches to model m and optimizer k with new weights, after
-// asking if a run is under way. A model with more weights than there are
-// points is refused with a word why.
-func (w *MainWindow) changeModel(m fit.Model, k optim.Kind) {
-	s := w.session
-	interpolates, err := s.CheckModel(m)
-	if err != nil {
-		w.settings.show(s.Config())
-		w.settings.setWarning(modelErrorText(err))
-		return
-	}
-	warning := ""
-	if interpolates {
-		warning = lang.L("{{.Params}} weights for {{.Have}} points: the curve passes through every point and swings wildly between them, so it predicts badly.",
-			map[string]any{"Params": m.NumParams(), "Have": m.NumParams()})
-	}
-	apply := func() {
-		if err := s.SetModel(m, k); err != nil {
-			w.settings.show(s.Config())
-			w.settings.setWarning(modelErrorText(err))
-			return
-		}
-		w.settings.show(s.Config())
-		w.settings.setWarning(warning)
-	}
-	if !s.UnderWay() {
-		apply()
-		return
-	}
-	w.confirm = dialog.NewConfirm(lang.L("Start over?"),
-		lang.L("Changing the model or the optimizer starts training over from zero weights. The current run will be lost."),
-		func(ok bool) {
-			w.confirm = nil
-			if ok {
-				apply()
-			} else {
-				w.settings.show(s.Config())
-			}
-		}, w.win)
-	w.confirm.SetConfirmText(lang.L("Start over"))
-	w.confirm.SetDismissText(lang.L("Keep training"))
-	w.confirm.Show()
-}
-
-// String returns the measurements on one line.
-func (s Stats) String() string {
-	line := fmt.Sprintf("frames %d, %.1f per second while training, %.1f ms to draw a frame, UI goroutine busy at most %.1f ms, training %.3g steps/s",
-		s.Frames, s.FramesPerSecond, float64(s.MeanDraw)/1e6, float64(s.MaxDelay)/1e6, s.StepsPerSecond)
-	if s.RaceStepsPerSecond > 0 {
-		line += fmt.Sprintf(", race %.3g steps/s in all", s.RaceStepsPerSecond)
-	}
-	return line
-}
-
-// Stats returns the measurements of the window's drawing so far.
-func (w *MainWindow) Stats() Stats {
-	b := w.bridge
-	s := Stats{Frames: b.frames.Load(), MaxDelay: time.Duration(b.delay.Load())}
-	if s.Frames > 0 {
-		s.MeanDraw = time.Duration(b.drawn.Load() / s.Frames)
-	}
-	if span := b.runLast.Sub(b.runFirst); b.runFrames > 1 && span > 0 {
-		s.FramesPerSecond = float64(b.runFrames-1) / span.Seconds()
-	}
-	if tr := w.session.Trainer(); tr != nil {
-		if snap := tr.Snapshot(); snap.Elapsed > 0 {
-			s.StepsPerSecond = float64(snap.Step) / snap.Elapsed.Seconds()
-		}
-	}
-	var steps int
-	var longest time.Duration
-	for _, run := range raceShots(w.session.Race()) {
-		steps += run.snap.Step
-		longest = max(longest, run.snap.Elapsed)
-	}
-	if longest > 0 {
-		s.RaceStepsPerSecond = float64(steps) / longest.Seconds()
-	}
-	return s
 }
