@@ -170,7 +170,7 @@ func trendText(snap *train.Snapshot) string {
 	}
 	text := lang.L("Trend {{.Value}} {{.Unit}} per decade (95%: {{.Lower}} to {{.Upper}})", map[string]any{
 		"Value": value, "Unit": unitOf(pr.Data.YName), "Lower": num(e.Lower), "Upper": num(e.Upper)})
-	if fit.ShortForTrend(pr.Data.X) {
+	if pr.ShortForTrend() {
 		text += " — " + lang.L("under two years of data, too short to tell a trend from the season")
 	}
 	return text

@@ -47,7 +47,7 @@ func trendPerDecade(pr *fit.Problem, w []float64, level float64) *trendInfo {
 		width := e.Upper - e.Lower
 		t.Text += fmt.Sprintf(" (%s: %s to %s)", levelText(level), formatTrend(e.Lower, width, false), formatTrend(e.Upper, width, false))
 	}
-	if fit.ShortForTrend(pr.Data.X) {
+	if pr.ShortForTrend() {
 		t.Warning = "under two years of data, too short to tell a trend from the season"
 	}
 	return t

@@ -22,9 +22,6 @@ type Dataset struct {
 // the same, or for any value to be NaN or infinite; the error names the row
 // (1-based) and the column.
 func New(xName, yName string, x, y []float64) (*Dataset, error) {
-	if len(x) != len(y) {
-		return nil, fmt.Errorf("data: %d x values but %d y values", len(x), len(y))
-	}
 	return Take(xName, yName, slices.Clone(x), slices.Clone(y))
 }
 

@@ -246,6 +246,13 @@ func (pr *Problem) leverage(x float64) float64 {
 // part is not a straight line.
 var ErrNoLinearTrend = errors.New("fit: the model has no linear trend: its polynomial part must have degree 1")
 
+// ShortForTrend reports whether the problem's x, in days, spans less
+// than MinTrendYears years. It reads the span off the design basis, so
+// it costs nothing however many points there are.
+func (pr *Problem) ShortForTrend() bool {
+	return 2*pr.design.s < MinTrendYears*DaysPerYear
+}
+
 // TrendPer returns the slope of the linear trend of weights w times span,
 // the change of y over span units of x, with its confidence interval at
 // level (DefaultLevel when not in (0, 1)). For x in days and span

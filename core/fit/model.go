@@ -5,7 +5,6 @@ package fit
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 )
 
@@ -57,16 +56,6 @@ const DaysPerDecade = 10 * DaysPerYear
 // is stated without a warning: over less, a trend cannot be told apart
 // from the part of the year's cycle that the record covers.
 const MinTrendYears = 2
-
-// ShortForTrend reports whether x values in days span less than
-// MinTrendYears years.
-func ShortForTrend(x []float64) bool {
-	if len(x) == 0 {
-		return true
-	}
-	lo, hi := slices.Min(x), slices.Max(x)
-	return hi-lo < MinTrendYears*DaysPerYear
-}
 
 // Model describes a model that is linear in its parameters.
 type Model struct {

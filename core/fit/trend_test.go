@@ -109,14 +109,21 @@ func TestShortForTrend(t *testing.T) {
 		x     []float64
 		short bool
 	}{
-		{nil, true},
-		{[]float64{5}, true},
+		{[]float64{5, 5}, true},
 		{[]float64{100, 0, two - 1}, true},
 		{[]float64{two, 0, 50}, false},
-		{[]float64{0, 3652}, false},
+		{[]float64{0, 1000, 3652}, false},
 	} {
-		if got := ShortForTrend(c.x); got != c.short {
-			t.Errorf("ShortForTrend(%v) = %v, want %v", c.x, got, c.short)
+		d, err := data.New("day", "temp", c.x, make([]float64, len(c.x)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr, err := NewProblem(d, Model{Kind: Polynomial, Degree: 1, Scaling: Scaled})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := pr.ShortForTrend(); got != c.short {
+			t.Errorf("x %v: ShortForTrend() = %v, want %v", c.x, got, c.short)
 		}
 	}
 }

@@ -214,13 +214,6 @@ func (r *Race) End() {
 	}
 }
 
-// Ended reports whether End was called.
-func (r *Race) Ended() bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.ended
-}
-
 // Pause pauses every running run.
 func (r *Race) Pause() {
 	r.mu.Lock()
